@@ -1,0 +1,130 @@
+/**
+ * Builds data/ood/eval.jsonl and data/train-extra/modern-policies.jsonl from the hand-written
+ * policy texts in scripts/data/ood/src/{eval,train}/*.txt.
+ *
+ * Source format (one record per line, in reading order):
+ *   @ <doc-id>                 starts a new fictional policy
+ *   # <text>                   a heading line (no labels)
+ *   <cats>[/<sens>]> <text>    a paragraph; cats and sens are comma-separated short codes
+ *   // ...                     comment; blank lines are ignored
+ *
+ * Run: npx tsx scripts/data/ood/build.ts
+ * Output files are written to a temporary name and then renamed (atomic for readers).
+ */
+import { readFileSync, readdirSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  CATEGORY_IDS,
+  SENSITIVE_IDS,
+  type CategoryId,
+  type SensitiveId,
+} from '../../../src/core/taxonomy';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+
+const CAT: Record<string, CategoryId> = {
+  fp: 'first-party-collection',
+  tp: 'third-party-sharing',
+  ch: 'user-choice',
+  ac: 'user-access',
+  re: 'data-retention',
+  se: 'data-security',
+  pc: 'policy-change',
+  dnt: 'do-not-track',
+  sa: 'specific-audiences',
+  ot: 'other',
+};
+const SENS: Record<string, SensitiveId> = {
+  loc: 'location',
+  bio: 'biometric',
+  hea: 'health',
+  fin: 'financial',
+  gov: 'government-id',
+  con: 'contacts',
+  com: 'communications',
+  dev: 'device-identifiers',
+  kid: 'children',
+  spc: 'special-categories',
+};
+
+export interface Row {
+  doc: string;
+  text: string;
+  heading?: true;
+  categories: CategoryId[];
+  sensitive: SensitiveId[];
+}
+
+function codes<T extends string>(spec: string, table: Record<string, T>, where: string): T[] {
+  if (spec.trim() === '') return [];
+  const out: T[] = [];
+  for (const raw of spec.split(',')) {
+    const c = raw.trim();
+    const id = table[c] ?? (Object.values(table).includes(c as T) ? (c as T) : undefined);
+    if (!id) throw new Error(`${where}: unknown label code "${c}"`);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+export function parseSource(file: string): Row[] {
+  const rows: Row[] = [];
+  let doc = '';
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const where = `${file}:${i + 1}`;
+      const t = line.trim();
+      if (t === '' || t.startsWith('//')) return;
+      if (t.startsWith('@ ')) {
+        doc = t.slice(2).trim();
+        return;
+      }
+      if (!doc) throw new Error(`${where}: text before any @ doc line`);
+      if (t.startsWith('# ')) {
+        rows.push({ doc, text: t.slice(2).trim(), heading: true, categories: [], sensitive: [] });
+        return;
+      }
+      const m = /^([a-z,\- ]+)(?:\/([a-z,\- ]*))?> (.+)$/.exec(t);
+      if (!m) throw new Error(`${where}: cannot parse line`);
+      const categories = codes(m[1] ?? '', CAT, where);
+      const sensitive = codes(m[2] ?? '', SENS, where);
+      if (categories.length === 0) throw new Error(`${where}: paragraph without a category`);
+      // keep taxonomy order for stable output
+      categories.sort((a, b) => CATEGORY_IDS.indexOf(a) - CATEGORY_IDS.indexOf(b));
+      sensitive.sort((a, b) => SENSITIVE_IDS.indexOf(a) - SENSITIVE_IDS.indexOf(b));
+      rows.push({ doc, text: (m[3] ?? '').trim(), categories, sensitive });
+    });
+  return rows;
+}
+
+function build(set: 'eval' | 'train', out: string): Row[] {
+  const dir = SRC + set + '/';
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const rows = files.flatMap((f) => parseSource(dir + f));
+  // docs must be contiguous
+  const seen = new Set<string>();
+  let prev = '';
+  for (const r of rows) {
+    if (r.doc !== prev) {
+      if (seen.has(r.doc)) throw new Error(`${set}: doc ${r.doc} is not contiguous`);
+      seen.add(r.doc);
+      prev = r.doc;
+    }
+  }
+  const path = ROOT + out;
+  mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  renameSync(tmp, path);
+  console.log(`${out}: ${rows.length} lines, ${seen.size} docs`);
+  return rows;
+}
+
+const evalRows = build('eval', 'data/ood/eval.jsonl');
+const trainRows = build('train', 'data/train-extra/modern-policies.jsonl');
+const evalDocs = new Set(evalRows.map((r) => r.doc));
+for (const r of trainRows) if (evalDocs.has(r.doc)) throw new Error(`doc id ${r.doc} in both sets`);

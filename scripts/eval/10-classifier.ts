@@ -1,0 +1,73 @@
+/**
+ * Accuracy of the paragraph classifier (issue 6): the shipped model on PrivacyGLUE validation
+ * and test (12 labels and our 10), APPCorp's test fold and data/ood/eval.jsonl (out of domain,
+ * evaluation only), plus the same recipe retrained on OPP-115's by-policy split.
+ */
+import { hasSharedData } from '../lib/shared-data';
+import { datasets } from '../train/datasets';
+import { fitModel } from '../train/fit';
+import { DEFAULT_RECIPE } from '../train/recipe';
+import { appcorpReport, oodExamples, OOD_EVAL_PATH, reportOn } from '../train/report';
+import { loadShippedModel } from '../train/shipped';
+import { printReport } from '../train/table';
+
+export const title = 'Paragraph classifier: accuracy';
+
+const pct = (x: number): string => (x * 100).toFixed(1);
+
+function printOod(model: ReturnType<typeof loadShippedModel>, inDomainMacro10: number): void {
+  const ood = oodExamples();
+  if (ood.length === 0) {
+    console.log(`\n(${OOD_EVAL_PATH} absent or empty: no out-of-domain set of our own yet)`);
+    return;
+  }
+  const r = reportOn(model, ood).labels10;
+  console.log('');
+  printReport(
+    `Our OOD set (data/ood/eval.jsonl, ${new Set(ood.map((e) => e.doc)).size} policies), 10 labels`,
+    r,
+  );
+  const gap = (inDomainMacro10 - r.macroF1) * 100;
+  console.log(`  gap to PrivacyGLUE test (10 labels): ${gap.toFixed(1)} points macro-F1`);
+}
+
+export async function run(): Promise<void> {
+  const model = loadShippedModel();
+  if (!hasSharedData()) {
+    printOod(model, NaN);
+    return;
+  }
+  const pglue = datasets('pglue');
+  printReport(
+    'PrivacyGLUE validation, 12 labels',
+    reportOn(model, pglue.validation).labels12!,
+    false,
+  );
+  const test = reportOn(model, pglue.test);
+  console.log('');
+  printReport('PrivacyGLUE test (697 segments), 12 labels', test.labels12!);
+  console.log('');
+  printReport('PrivacyGLUE test, our 10 labels', test.labels10);
+
+  const policy = datasets('by-policy');
+  const honest = fitModel(policy.train, policy.validation, DEFAULT_RECIPE).model;
+  const byPolicy = reportOn(honest, policy.test);
+  console.log(
+    '\nBy-policy split (same recipe retrained on its 65 train policies, tuned on its 25 validation):',
+  );
+  printReport('  by-policy test, 12 labels', byPolicy.labels12!, false);
+  printReport('  by-policy test, 10 labels', byPolicy.labels10, false);
+
+  const app = appcorpReport(model);
+  console.log('\nAPPCorp test fold (chunk 9, 829 paragraphs; evaluation only, single gold label):');
+  console.log(
+    `  predicted set contains gold: ${pct(app.hitRate)} %   top-1 correct: ${pct(app.top1)} %`,
+  );
+  printReport('  top-1 as single label, 9 labels', app.top1Report);
+  for (const g of app.perGold) {
+    console.log(
+      `  ${g.label.padEnd(34)} n=${String(g.n).padStart(3)}  contains ${pct(g.hitRate).padStart(5)}  top-1 ${pct(g.top1).padStart(5)}`,
+    );
+  }
+  printOod(model, test.labels10.macroF1);
+}

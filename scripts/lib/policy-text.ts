@@ -1,0 +1,89 @@
+/**
+ * Policy files → paragraphs in reading order, without dependencies (issue 6). HTML: a small
+ * block splitter (block-level tags end a paragraph, h1–h6 are headings); plain text: blocks
+ * separated by blank lines, short unpunctuated single lines taken as headings.
+ */
+import type { ParagraphInput } from '../../src/core/types';
+
+const BLOCK_TAGS =
+  'p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|section|article|header|footer|nav|aside|main|blockquote|pre|br|hr|h[1-6]|form|fieldset|figcaption|caption|details|summary';
+const DROP = /<(script|style|noscript|template|svg|head|iframe|object)\b[\s\S]*?<\/\1\s*>/gi;
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  bull: '•',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
+    if (code[0] === '#') {
+      const n =
+        code[1] === 'x' || code[1] === 'X'
+          ? parseInt(code.slice(2), 16)
+          : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[code.toLowerCase()] ?? m;
+  });
+}
+
+const clean = (s: string): string =>
+  decodeEntities(s.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function htmlToParagraphs(html: string): ParagraphInput[] {
+  const body = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ');
+  const out: ParagraphInput[] = [];
+  // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6.
+  const parts = body.split(new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)`, 'i'));
+  let inHeading = false;
+  for (const part of parts) {
+    const tag = /^<(\/?)(\w+)/.exec(part);
+    if (tag) {
+      const name = (tag[2] ?? '').toLowerCase();
+      if (/^h[1-6]$/.test(name)) inHeading = tag[1] !== '/';
+      continue;
+    }
+    const text = clean(part);
+    if (text) out.push(inHeading ? { text, isHeading: true } : { text });
+  }
+  return out;
+}
+
+/** A lone short line without final punctuation reads as a heading ("3. Data Retention"). */
+function looksLikeHeading(block: string): boolean {
+  if (/^#{1,6}\s/.test(block)) return true;
+  return !block.includes('\n') && block.split(/\s+/).length <= 12 && !/[.;:,!?]$/.test(block);
+}
+
+export function textToParagraphs(text: string): ParagraphInput[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '')
+    .map((b) => {
+      const heading = looksLikeHeading(b);
+      const clean = b.replace(/^#{1,6}\s+/, '').replace(/\s+/g, ' ');
+      return heading ? { text: clean, isHeading: true } : { text: clean };
+    });
+}
+
+export function policyToParagraphs(fileName: string, content: string): ParagraphInput[] {
+  return /\.x?html?$/i.test(fileName) ? htmlToParagraphs(content) : textToParagraphs(content);
+}

@@ -1,0 +1,91 @@
+/** Platt scaling and per-head threshold choice, both fitted on validation scores only. */
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+function plattLoss(z: number[], t: number[], a: number, b: number): number {
+  let loss = 0;
+  for (let i = 0; i < z.length; i++) {
+    const s = a * (z[i] as number) + b;
+    // log(1 + e^s) - t s, written to stay finite for large |s|.
+    loss += Math.max(s, 0) + Math.log1p(Math.exp(-Math.abs(s))) - (t[i] as number) * s;
+  }
+  return loss;
+}
+
+/** Fits p = sigmoid(a z + b) by damped Newton steps on Platt's smoothed targets. */
+export function fitPlatt(z: number[], y: number[]): Platt {
+  const pos = y.filter((t) => t === 1).length;
+  const neg = y.length - pos;
+  if (pos === 0 || neg === 0) return { a: 1, b: 0 };
+  const hi = (pos + 1) / (pos + 2);
+  const lo = 1 / (neg + 2);
+  const t = y.map((v) => (v === 1 ? hi : lo));
+  let a = 1;
+  let b = 0;
+  let loss = plattLoss(z, t, a, b);
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-6;
+    let hab = 0;
+    let hbb = 1e-6;
+    for (let i = 0; i < z.length; i++) {
+      const zi = z[i] as number;
+      const p = sigmoid(a * zi + b);
+      const d = p - (t[i] as number);
+      const w = p * (1 - p);
+      ga += d * zi;
+      gb += d;
+      haa += w * zi * zi;
+      hab += w * zi;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    // Backtrack until the loss goes down; Newton alone overshoots on separable heads.
+    let step = 1;
+    while (step > 1e-6 && plattLoss(z, t, a - step * da, b - step * db) > loss) step /= 2;
+    if (step <= 1e-6) break;
+    a -= step * da;
+    b -= step * db;
+    const next = plattLoss(z, t, a, b);
+    if (loss - next < 1e-10) break;
+    loss = next;
+  }
+  return { a, b };
+}
+
+/**
+ * The threshold on calibrated scores that maximises F1 on validation, placed halfway between
+ * the two neighbouring scores so that it does not sit on one example. Without positives: 0.5.
+ */
+export function bestThreshold(p: number[], y: number[]): number {
+  const pos = y.filter((t) => t === 1).length;
+  if (pos === 0) return 0.5;
+  const order = p.map((_, i) => i).sort((i, j) => (p[j] as number) - (p[i] as number));
+  let tp = 0;
+  let fp = 0;
+  let best = -1;
+  let threshold = 0.5;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (y[i] === 1) tp++;
+    else fp++;
+    const next = order[k + 1];
+    // Only cut between distinct scores.
+    if (next !== undefined && p[next] === p[i]) continue;
+    const f1 = (2 * tp) / (2 * tp + fp + (pos - tp));
+    if (f1 > best) {
+      best = f1;
+      threshold =
+        next === undefined ? (p[i] as number) / 2 : ((p[i] as number) + (p[next] as number)) / 2;
+    }
+  }
+  return threshold;
+}

@@ -1,0 +1,153 @@
+/**
+ * Training and evaluation examples from ../shared/data and data/ (issue 6). Which corpora may
+ * train the shipped model is set by shared/data/README.md: OPP-115 and APP-350 may; APPCorp and
+ * PI-Extract are evaluation only and are read by scripts/eval, never here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CATEGORY_IDS, OPP115_CATEGORY_TO_ID } from '../../src/core/taxonomy';
+import { OTHER_SUBTYPE_HEADS } from '../../src/core/classifier/index';
+import { withHeadingContext } from '../../src/core/classifier/index';
+import { readJsonl, sharedDataPath } from '../lib/shared-data';
+import { parseCsv } from './csv';
+import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD, type Targets } from './labels';
+
+export interface Example {
+  text: string;
+  heading?: string | undefined;
+  /** The line is itself a heading (repo files mark them). */
+  isHeading?: boolean | undefined;
+  doc?: string | undefined;
+  y: Targets;
+  /** Training targets in [0, 1] when softer than y (annotator agreement); y otherwise. */
+  soft?: Float32Array | undefined;
+  /** Relative weight in the loss (1 unless a corpus is down-weighted). */
+  weight: number;
+}
+
+export type Split = 'train' | 'validation' | 'test';
+
+export const REPO_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+function setOther(y: Targets): void {
+  const other = headIndex('other');
+  y[other] = OTHER_SUBTYPE_HEADS.some((h) => y[headIndex(h)] === 1) ? 1 : 0;
+}
+
+/** PrivacyGLUE's OPP-115 majority split: CSV rows grouped by identical text. */
+export function loadPglue(split: Split): Example[] {
+  const csv = readFileSync(sharedDataPath(`opp115/majority/${split}.csv`), 'utf8');
+  const byText = new Map<string, Targets>();
+  for (const [rawText, label] of parseCsv(csv)) {
+    if (rawText === undefined || label === undefined) continue;
+    // The CSVs double every quote inside the text on top of CSV quoting (data/README.md).
+    const text = rawText.replaceAll('""', '"');
+    const head = PGLUE_LABEL_TO_HEAD[label];
+    if (!head) throw new Error(`Unknown OPP-115 label "${label}" in ${split}.csv`);
+    let y = byText.get(text);
+    if (!y) byText.set(text, (y = emptyTargets(0)));
+    y[headIndex(head)] = 1;
+  }
+  return [...byText].map(([text, y]) => {
+    setOther(y);
+    return { text, y, weight: 1 };
+  });
+}
+
+interface SegmentRecord {
+  policy: string;
+  text: string;
+  labels12: string[];
+  categories: string[];
+}
+
+/** OPP-115 by-policy split (ours), labelled segments only, in policy reading order. */
+export function loadSegments(split: Split): Example[] {
+  const rows = readJsonl<SegmentRecord>(sharedDataPath(`opp115/segments/${split}.jsonl`));
+  return rows
+    .filter((r) => r.labels12.length > 0)
+    .map((r) => {
+      const y = emptyTargets(0);
+      for (const l of r.labels12) y[headIndex(PGLUE_LABEL_TO_HEAD[l] ?? 'other')] = 1;
+      y[headIndex('other')] = r.categories.includes('Other') ? 1 : 0;
+      return { text: r.text, doc: r.policy, y, weight: 1 };
+    });
+}
+
+interface App350Record {
+  policy: number;
+  text: string;
+  categories: string[];
+}
+
+/**
+ * APP-350 segments that carry a practice: positives for first/third-party heads only. Its
+ * unannotated segments are not negatives for anything but its 58 practices (README), so every
+ * other head is left unknown.
+ */
+export function loadApp350(split: Split, weight: number): Example[] {
+  const rows = readJsonl<App350Record>(sharedDataPath(`app350/${split}.jsonl`));
+  return rows
+    .filter((r) => r.categories.length > 0)
+    .map((r) => {
+      const y = emptyTargets(-1);
+      for (const c of r.categories) {
+        const id = OPP115_CATEGORY_TO_ID[c];
+        if (id) y[headIndex(id)] = 1;
+      }
+      return { text: r.text, doc: `app350-${r.policy}`, y, weight };
+    });
+}
+
+/** One line of data/ood/eval.jsonl or data/train-extra/*.jsonl. */
+export interface RepoRecord {
+  doc: string;
+  text: string;
+  heading?: boolean;
+  categories?: string[];
+  sensitive?: string[];
+}
+
+/** Reads a file in the repo's line format, filling each paragraph's heading from its doc. */
+export function loadRepoFile(path: string, weight: number): Example[] {
+  if (!existsSync(path)) return [];
+  const rows = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as RepoRecord);
+  const out: Example[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j < rows.length && rows[j]?.doc === rows[i]?.doc) j++;
+    const doc = rows.slice(i, j);
+    const ctx = withHeadingContext(
+      doc.map((r) => ({ text: r.text, isHeading: r.heading === true })),
+    );
+    doc.forEach((r, k) => {
+      const y = emptyTargets(-1);
+      for (const id of CATEGORY_IDS) y[headIndex(id)] = r.categories?.includes(id) ? 1 : 0;
+      out.push({
+        text: r.text,
+        heading: ctx[k]?.heading,
+        isHeading: r.heading === true,
+        doc: r.doc,
+        y,
+        weight,
+      });
+    });
+    i = j;
+  }
+  return out;
+}
+
+/** Every data/train-extra/*.jsonl file (modern policies written for this project). */
+export function loadTrainExtra(weight: number): Example[] {
+  const dir = join(REPO_DATA_DIR, 'train-extra');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => loadRepoFile(join(dir, f), weight));
+}

@@ -1,0 +1,48 @@
+/**
+ * The train/validation/test sets of both OPP-115 splits, each with the same extra corpora, so
+ * the shipped model (PrivacyGLUE split) and the honest by-policy model share one recipe.
+ */
+import { loadApp350, loadPglue, loadSegments, loadTrainExtra, type Example } from './data';
+import { EXTRA_DATA } from './recipe';
+import { readSegments, spanSentences } from './soft';
+
+export type Benchmark = 'pglue' | 'by-policy';
+
+export interface Datasets {
+  train: Example[];
+  validation: Example[];
+  test: Example[];
+}
+
+/**
+ * Sentence examples from OPP-115 segments that belong to the benchmark's training side only:
+ * for PrivacyGLUE, segments whose text is in its train split and nowhere else; for the
+ * by-policy split, segments of its training policies.
+ */
+function sentences(bench: Benchmark): Example[] {
+  if (EXTRA_DATA.spanSentences <= 0) return [];
+  const segs = readSegments().filter((s) =>
+    bench === 'pglue' ? s.pglue_split === 'train' : trainPolicies().has(s.policy),
+  );
+  return spanSentences(segs, EXTRA_DATA.spanSentences);
+}
+
+function trainPolicies(): Set<string> {
+  return new Set(loadSegments('train').map((e) => e.doc ?? ''));
+}
+
+export function extras(): Example[] {
+  return [
+    ...(EXTRA_DATA.app350 > 0 ? loadApp350('train', EXTRA_DATA.app350) : []),
+    ...(EXTRA_DATA.trainExtra > 0 ? loadTrainExtra(EXTRA_DATA.trainExtra) : []),
+  ];
+}
+
+export function datasets(bench: Benchmark): Datasets {
+  const load = bench === 'pglue' ? loadPglue : loadSegments;
+  return {
+    train: [...load('train'), ...extras()],
+    validation: load('validation'),
+    test: load('test'),
+  };
+}

@@ -1,0 +1,25 @@
+/** The recipe `npm run train` ships, chosen on PrivacyGLUE validation (see docs/MODEL_CARD.md). */
+import type { Recipe } from './fit';
+
+export const DEFAULT_RECIPE: Recipe = {
+  features: {
+    bits: 16,
+    bigrams: true,
+    charMin: 3,
+    charMax: 5,
+    charWeight: 1,
+    sentenceMix: 0.5,
+    headingWeight: 0.5,
+    headingInline: true,
+    stem: true,
+  },
+  idf: false,
+  sgd: { epochs: 10, lr: 0.5, l2: 1e-5, seed: 115, posWeight: 1, balance: 0 },
+};
+
+/**
+ * Extra training data and its loss weight per corpus (0 = unused): sentence examples from the
+ * OPP-115 evidence spans of the training policies, APP-350 first/third-party segments, and the
+ * repo's modern-policy paragraphs (data/train-extra).
+ */
+export const EXTRA_DATA = { spanSentences: 0.3, app350: 0, trainExtra: 1 };

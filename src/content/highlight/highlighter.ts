@@ -1,0 +1,150 @@
+/**
+ * Puts an analysis on the page and takes it off again, exactly. Two kinds of highlight:
+ * - paragraph categories: a `data-fp-cat` attribute on the block, painted as a margin bar by CSS
+ *   only when `<html data-fp-show>` lists the category, so toggles need no DOM walk;
+ * - sensitive-data phrases: `fp-mark` elements wrapped around the exact phrase by mark.js.
+ * Every attribute and element added is recorded, and `clear()` removes precisely those.
+ */
+import Mark from 'mark.js';
+import type { CategoryId, SensitiveId } from '../../core/taxonomy';
+import { SENSITIVE_INFO } from '../../core/taxonomy';
+import type { ParagraphAnalysis } from '../../core/types';
+import type { Segment } from '../segment';
+import { forEachChunked, type ChunkStats } from '../schedule';
+import { installStyles, MARK_TAG, removeStyles } from './styles';
+import { locatePhrase, normaliseWithMap } from './text-map';
+
+export interface AnalysedSegment {
+  segment: Segment;
+  analysis: ParagraphAnalysis;
+}
+
+export interface View {
+  categories: ReadonlySet<CategoryId>;
+  sensitive: ReadonlySet<SensitiveId>;
+}
+
+const ELEMENT_ATTRS = ['data-fp-cat', 'data-fp-id', 'data-fp-new', 'data-fp-flash'] as const;
+const ROOT_ATTRS = ['data-fp-show', 'data-fp-sensitive'] as const;
+
+export class Highlighter {
+  private readonly touched = new Set<Element>();
+  private readonly markContexts = new Set<Element>();
+  private addedTabIndex = new Set<Element>();
+  private abort: AbortController | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  /** True while anything of ours is on the page. */
+  get active(): boolean {
+    return this.touched.size > 0 || this.markContexts.size > 0;
+  }
+
+  /** Applies attributes and marks in chunks; resolves when the whole page is annotated. */
+  async apply(
+    items: readonly AnalysedSegment[],
+    view: View,
+    newIds: ReadonlySet<string>,
+  ): Promise<ChunkStats> {
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    installStyles(this.doc);
+    this.setView(view);
+    const stats = await forEachChunked(items, (item) => this.annotate(item, newIds), abort.signal);
+    if (!abort.signal.aborted) this.syncFocusability(view);
+    return stats;
+  }
+
+  /** Shows exactly the given categories and sensitive types; everything else stays dormant. */
+  setView(view: View): void {
+    const root = this.doc.documentElement;
+    root.setAttribute('data-fp-show', [...view.categories].join(' ') || 'none');
+    if (view.sensitive.size > 0)
+      root.setAttribute('data-fp-sensitive', [...view.sensitive].join(' '));
+    else root.removeAttribute('data-fp-sensitive');
+    this.syncFocusability(view);
+  }
+
+  /** Removes every trace of Fineprint from the page. */
+  clear(): void {
+    this.abort?.abort();
+    this.abort = null;
+    for (const context of this.markContexts) {
+      new Mark(context as HTMLElement).unmark({ element: MARK_TAG });
+    }
+    this.markContexts.clear();
+    for (const el of this.touched) for (const attr of ELEMENT_ATTRS) el.removeAttribute(attr);
+    this.touched.clear();
+    for (const el of this.addedTabIndex) el.removeAttribute('tabindex');
+    this.addedTabIndex = new Set();
+    for (const attr of ROOT_ATTRS) this.doc.documentElement.removeAttribute(attr);
+    removeStyles(this.doc);
+  }
+
+  /** Scrolls to a paragraph and flashes it; returns false when it is not on the page. */
+  jumpTo(paragraphId: string): boolean {
+    const target = [...this.touched].find((el) => el.getAttribute('data-fp-id') === paragraphId);
+    if (!target) return false;
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Move keyboard focus too, so "jump to clause" works for keyboard and screen-reader users.
+    if (!target.hasAttribute('tabindex')) {
+      target.setAttribute('tabindex', '-1');
+      this.addedTabIndex.add(target);
+    }
+    (target as HTMLElement).focus({ preventScroll: true });
+    target.removeAttribute('data-fp-flash');
+    // Re-adding the attribute on the next frame restarts the CSS animation.
+    requestAnimationFrame(() => target.setAttribute('data-fp-flash', ''));
+    setTimeout(() => target.removeAttribute('data-fp-flash'), 1800);
+    return true;
+  }
+
+  private annotate({ segment, analysis }: AnalysedSegment, newIds: ReadonlySet<string>): void {
+    const el = segment.element;
+    if (!el.isConnected || segment.isHeading) return;
+    if (analysis.categories.length > 0 || analysis.spans.length > 0) {
+      el.setAttribute('data-fp-id', segment.id);
+      if (analysis.categories.length > 0)
+        el.setAttribute('data-fp-cat', analysis.categories.join(' '));
+      if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
+      this.touched.add(el);
+    }
+    if (analysis.spans.length > 0) this.markSpans(el, segment.text, analysis);
+  }
+
+  private markSpans(el: Element, segmentText: string, analysis: ParagraphAnalysis): void {
+    const elementText = normaliseWithMap(el.textContent ?? '');
+    const ranges: { start: number; length: number; type: SensitiveId }[] = [];
+    for (const span of analysis.spans) {
+      const found = locatePhrase(elementText, segmentText.slice(span.start, span.end), span.start);
+      if (found) ranges.push({ ...found, type: span.type });
+    }
+    if (ranges.length === 0) return;
+    this.markContexts.add(el);
+    new Mark(el as HTMLElement).markRanges(ranges, {
+      element: MARK_TAG,
+      exclude: ['[data-fp-ui]', MARK_TAG],
+      each: (mark, range) => {
+        const type = (range as unknown as { type: SensitiveId }).type;
+        mark.setAttribute('data-fp-type', type);
+        mark.setAttribute('role', 'mark');
+        mark.setAttribute(
+          'aria-description',
+          `Sensitive data: ${SENSITIVE_INFO[type].name}. ${SENSITIVE_INFO[type].why}`,
+        );
+      },
+    });
+  }
+
+  /** Only visible marks are keyboard stops, so hidden types do not trap the Tab key. */
+  private syncFocusability(view: View): void {
+    for (const context of this.markContexts) {
+      for (const mark of context.querySelectorAll(`${MARK_TAG}[data-fp-type]`)) {
+        const visible = view.sensitive.has(mark.getAttribute('data-fp-type') as SensitiveId);
+        if (visible) mark.setAttribute('tabindex', '0');
+        else mark.removeAttribute('tabindex');
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The page stylesheet. It is a constructed stylesheet adopted by the document: CSSOM sheets are not
+ * subject to the page's `style-src` CSP, leave no node in the DOM, and come off in one assignment.
+ * Everything is keyed on our own `data-fp-*` attributes and the `fp-mark` element, and declared
+ * `!important` inside a cascade layer so hostile page rules like `* { all: unset !important }` or
+ * `#main * { background: none !important }` lose. Nothing here changes box sizes: bars are box-shadows, marks are inline washes.
+ */
+
+import { CATEGORY_COLOURS, CATEGORY_PRIORITY } from '../../core/palette';
+
+export const MARK_TAG = 'fp-mark';
+
+function buildCss(): string {
+  const rules: string[] = [];
+  // Lowest priority first: with equal specificity the last matching rule paints the bar.
+  for (const id of [...CATEGORY_PRIORITY].reverse()) {
+    const colour = CATEGORY_COLOURS[id];
+    rules.push(
+      `html[data-fp-show~="${id}"] [data-fp-cat~="${id}"] {` +
+        ` box-shadow: -6px 0 0 -3px ${colour} !important; }`,
+    );
+  }
+  rules.push(
+    `html[data-fp-show] [data-fp-new] { outline: 2px dashed #0072B2 !important; outline-offset: 3px !important; }`,
+    `${MARK_TAG} { display: inline !important; color: inherit !important; font: inherit !important;` +
+      ` margin: 0 !important; padding: 0 !important; border: 0 !important; }`,
+    `html[data-fp-sensitive] ${MARK_TAG}[data-fp-type] {` +
+      ` background-color: rgba(230, 159, 0, 0.32) !important;` +
+      ` text-decoration: underline 2px #D55E00 !important; text-underline-offset: 2px !important;` +
+      ` border-radius: 2px !important; cursor: help !important; }`,
+    `html[data-fp-sensitive] ${MARK_TAG}[data-fp-type]:focus-visible {` +
+      ` outline: 2px solid #0072B2 !important; outline-offset: 1px !important; }`,
+    `[data-fp-flash] { animation: fp-flash 1.6s ease-out 1 !important; }`,
+    `@keyframes fp-flash { 0%, 40% { outline: 3px solid #0072B2; outline-offset: 4px; } 100% { outline: 3px solid transparent; outline-offset: 4px; } }`,
+    `@media (prefers-reduced-motion: reduce) { [data-fp-flash] { animation: none !important; outline: 3px solid #0072B2 !important; } }`,
+  );
+  // In a cascade layer, our `!important` declarations beat every unlayered `!important` rule of
+  // the page whatever its specificity (`#content * { background: none !important }` included):
+  // https://www.w3.org/TR/css-cascade-5/#layering (important layered rules win over unlayered).
+  return `@layer fineprint {\n${rules.join('\n')}\n}`;
+}
+
+let sheet: CSSStyleSheet | null = null;
+let fallbackStyle: HTMLStyleElement | null = null;
+
+/** Adds the stylesheet once; safe to call repeatedly. */
+export function installStyles(doc: Document): void {
+  if (sheet || fallbackStyle) return;
+  const css = buildCss();
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    // Firefox content scripts cannot always adopt a sheet built in their own compartment.
+    sheet = null;
+    fallbackStyle = doc.createElement('style');
+    fallbackStyle.setAttribute('data-fp-ui', '');
+    fallbackStyle.textContent = css;
+    (doc.head ?? doc.documentElement).append(fallbackStyle);
+  }
+}
+
+export function removeStyles(doc: Document): void {
+  if (sheet) {
+    const ours = sheet;
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== ours);
+    sheet = null;
+  }
+  fallbackStyle?.remove();
+  fallbackStyle = null;
+}

@@ -1,0 +1,73 @@
+/**
+ * Segments carry whitespace-normalised text; mark.js ranges count characters of the element's raw
+ * text nodes. This maps offsets in the normalised text back to raw offsets.
+ */
+
+export interface NormalisedText {
+  text: string;
+  /** rawIndex[i] = offset in the raw string of normalised character i; one extra entry at the end. */
+  rawIndex: number[];
+}
+
+/** Collapses runs of whitespace to one space and trims, remembering where each character came from. */
+export function normaliseWithMap(raw: string): NormalisedText {
+  let text = '';
+  const rawIndex: number[] = [];
+  let pendingSpace = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (/\s/.test(ch)) {
+      pendingSpace = text.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      text += ' ';
+      rawIndex.push(i - 1);
+      pendingSpace = false;
+    }
+    text += ch;
+    rawIndex.push(i);
+  }
+  rawIndex.push(raw.length);
+  return { text, rawIndex };
+}
+
+/**
+ * Lower case without changing length: `toLowerCase()` turns some characters into two ("İ" becomes
+ * "i̇"), which would shift every later offset and put marks on the wrong text.
+ */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
+/**
+ * Finds where `phrase` (taken from the segment text at `hint`) sits in the element's normalised
+ * text and returns raw [start, end) offsets, or null when it cannot be found. The segment text can
+ * differ from the element text (a list item's nested list is its own segment), so search rather
+ * than trust offsets: the occurrence nearest to the hint wins.
+ */
+export function locatePhrase(
+  elementText: NormalisedText,
+  phrase: string,
+  hint: number,
+): { start: number; length: number } | null {
+  if (!phrase) return null;
+  const haystack = foldCase(elementText.text);
+  const needle = foldCase(phrase);
+  let best = -1;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    if (best === -1 || Math.abs(at - hint) < Math.abs(best - hint)) best = at;
+    if (at > hint) break;
+  }
+  if (best === -1) return null;
+  const start = elementText.rawIndex[best]!;
+  const end = elementText.rawIndex[best + needle.length - 1]! + 1;
+  return { start, length: end - start };
+}

@@ -1,0 +1,124 @@
+/**
+ * Splits the visible page into paragraphs the way a reader sees them. One depth-first pass over
+ * the DOM: each block element owns the inline text directly inside it (text nodes and inline
+ * elements), so `p`, `li`, `td`, `dd`, headings and "divs used as paragraphs" all come out the
+ * same way; a nested block ends the current run of text and starts its own. `<br><br>` also ends
+ * a run. Chrome (navigation, banners, footers, cookie banners, our own UI), scripts, form
+ * controls, editable regions and hidden text are skipped. The pass only reads the DOM.
+ */
+import { countWords, normalizeSpace } from '../../core/detect/words';
+import { exclusion } from './chrome';
+import { headingLevel, isBlock, isPseudoHeading, PSEUDO_HEADING_LEVEL } from './blocks';
+import { stableId } from './ids';
+import type { Segment, SegmentOptions } from './types';
+import { visibilityChecker } from './visibility';
+
+const DEFAULT_MAX_SEGMENTS = 5000;
+const DEFAULT_MIN_WORDS = 3;
+/** A landmark holding more than this share of the page's text is the content, not chrome. */
+const MAIN_TEXT_SHARE = 0.5;
+
+interface OpenHeading {
+  level: number;
+  text: string;
+}
+
+export function segmentPage(root: Document | Element, options: SegmentOptions = {}): Segment[] {
+  const doc = 'documentElement' in root ? root : root.ownerDocument;
+  const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+  if (!start) return [];
+  const maxSegments = options.maxSegments ?? DEFAULT_MAX_SEGMENTS;
+  const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
+  const prefix = options.idPrefix ?? 'fp-';
+  const seen = options.seenIds ?? new Map<string, number>();
+  const visible = visibilityChecker(doc);
+  const hasMain = doc.querySelector('main, [role="main"], article') !== null;
+  let pageTextLength = -1;
+
+  const out: Segment[] = [];
+  const headings: OpenHeading[] = [];
+  let run: string[] = [];
+  // True right after a <br> with nothing but whitespace since: a second <br> ends the paragraph.
+  let afterBr = false;
+
+  function holdsMainText(el: Element): boolean {
+    if (el.querySelector('main, [role="main"], article')) return true;
+    if (hasMain) return false;
+    if (pageTextLength < 0) pageTextLength = (start as Element).textContent?.length ?? 0;
+    return (el.textContent?.length ?? 0) > pageTextLength * MAIN_TEXT_SHARE;
+  }
+
+  function skipped(el: Element): boolean {
+    const why = exclusion(el);
+    if (why !== 'landmark') return why === 'skip';
+    const tag = el.localName;
+    // A site header is kept when it carries the page's h1 (its nav is still skipped inside).
+    if ((tag === 'header' || el.getAttribute('role') === 'banner') && el.querySelector('h1')) {
+      return false;
+    }
+    return !holdsMainText(el);
+  }
+
+  function emit(owner: Element): void {
+    const text = normalizeSpace(run.join(''));
+    run = [];
+    afterBr = false;
+    if (text === '' || out.length >= maxSegments) return;
+    const words = countWords(text);
+    let level = headingLevel(owner);
+    if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
+    if (level === null && words < minWords) return;
+    if (!visible(owner)) return;
+    let heading: string | undefined;
+    if (level !== null) {
+      while (headings.length > 0 && (headings[headings.length - 1] as OpenHeading).level >= level) {
+        headings.pop();
+      }
+      heading = headings[headings.length - 1]?.text;
+      headings.push({ level, text });
+    } else {
+      heading = headings[headings.length - 1]?.text;
+    }
+    const segment: Segment = {
+      id: stableId(text, seen, prefix),
+      text,
+      isHeading: level !== null,
+      element: owner,
+      tag: owner.localName,
+    };
+    if (heading !== undefined) segment.heading = heading;
+    out.push(segment);
+  }
+
+  function walk(node: Element, owner: Element): void {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (out.length >= maxSegments) return;
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        run.push(data);
+        if (afterBr && /\S/.test(data)) afterBr = false;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      if (el.localName === 'br') {
+        if (afterBr) emit(owner);
+        else run.push('\n');
+        afterBr = true;
+        continue;
+      }
+      if (skipped(el)) continue;
+      if (isBlock(el)) {
+        emit(owner);
+        walk(el, el);
+        emit(el);
+      } else {
+        walk(el, owner);
+      }
+    }
+  }
+
+  walk(start, start);
+  emit(start);
+  return out;
+}

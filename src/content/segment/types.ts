@@ -1,0 +1,39 @@
+/** One paragraph of the page as a reader sees it. */
+export interface Segment {
+  /**
+   * Stable across reloads of the same page: `fp-` + hash of the normalised text + the index of
+   * this text among identical paragraphs (so a repeated "Learn more." gets -0, -1, ...).
+   */
+  id: string;
+  /** Visible text with whitespace collapsed. */
+  text: string;
+  /** True for h1–h6, role="heading" and short bold-only paragraphs used as headings. */
+  isHeading: boolean;
+  /**
+   * Text of the nearest preceding heading. For a heading itself, the nearest preceding heading of
+   * a higher level (the section it belongs to).
+   */
+  heading?: string;
+  /**
+   * The block element that holds the text: highlighting runs mark.js within it. Several segments
+   * can share one element when its text is split by `<br><br>` or by nested blocks (a `li` with
+   * its own text and a nested list).
+   */
+  element: Element;
+  /** Lower-case tag name of `element`. */
+  tag: string;
+}
+
+export interface SegmentOptions {
+  /** Stop after this many segments so enormous pages stay bounded. Default 5000. */
+  maxSegments?: number;
+  /** Paragraphs with fewer words are dropped (headings are always kept). Default 3. */
+  minWords?: number;
+  /** Prefix of every id. Default "fp-". */
+  idPrefix?: string;
+  /**
+   * Counts of ids already handed out, shared between calls so that segments of several documents
+   * (a page and its same-origin frames) get distinct ids. Updated in place.
+   */
+  seenIds?: Map<string, number>;
+}

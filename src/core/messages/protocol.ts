@@ -1,0 +1,152 @@
+/**
+ * The message protocol between Fineprint's contexts (STYLE.md item 6): every message, its payload
+ * and its response type, and which receiver accepts which messages (STYLE.md item 8). Messages
+ * are flat objects `{ type, ...payload }`. Validators live in ./index.ts.
+ */
+import type { ParagraphAnalysis } from '../types';
+import type { PolicyReport, Quote } from '../report';
+import type { PolicyDiff } from '../fingerprint';
+import type { Settings } from '../settings';
+import type { DetectionSummary } from './schemas';
+
+/** What the content script is doing on its page. */
+export type ContentStatus = 'idle' | 'analysing' | 'policy' | 'not-policy' | 'disabled';
+
+/** What the popup shows for a tab. */
+export type TabStatus =
+  'analysing' | 'policy' | 'not-policy' | 'disabled' | 'paused' | 'unsupported';
+
+export interface TabState {
+  url: string;
+  title: string;
+  status: TabStatus;
+  /** The user asked for analysis although detection said this is not a policy. */
+  forced?: boolean | undefined;
+  report?: PolicyReport | undefined;
+  detection?: DetectionSummary | undefined;
+  /** Changes since the last visit; null on a first visit or when nothing changed. */
+  changes?: PolicyDiff | null | undefined;
+  /** Paragraphs added or changed since the last visit (highlighted as new on the page). */
+  newParagraphIds?: string[] | undefined;
+  /** Quotes of every paragraph the report refers to (see `reportQuotes`), for clause lists. */
+  quotes: Quote[];
+}
+
+/** A paragraph as the content script sends it for classification. */
+export interface ParagraphPayload {
+  id: string;
+  text: string;
+  heading?: string | undefined;
+  isHeading: boolean;
+}
+
+export interface AnalyseRequest {
+  url: string;
+  title: string;
+  /** The user asked to analyse a page detection did not call a policy. */
+  forced: boolean;
+  detection: DetectionSummary;
+  paragraphs: ParagraphPayload[];
+}
+
+export interface AnalyseResponse {
+  /** One analysis per request paragraph, same order. */
+  analyses: ParagraphAnalysis[];
+  /** Paragraphs added or changed since the last visit, to highlight as new. */
+  newParagraphIds: string[];
+}
+
+/** Main-thread cost of Fineprint on the page, in milliseconds (printed by `npm run bench`). */
+export interface PageTimings {
+  /** Policy detection, paid by every page. */
+  detectMs: number;
+  paragraphs?: number | undefined;
+  segmentMs?: number | undefined;
+  /** Round trip to the background, which classifies off the page's main thread. */
+  classifyMs?: number | undefined;
+  /** Wall time from the analysis arriving to the last highlight. */
+  highlightMs?: number | undefined;
+  /** Main-thread time spent highlighting, and the longest single slice of it. */
+  highlightBusyMs?: number | undefined;
+  longestSliceMs?: number | undefined;
+  /** Wall time from segmentation start to the last highlight. */
+  totalMs?: number | undefined;
+}
+
+export interface ContentStatusReply {
+  status: ContentStatus;
+  detection: DetectionSummary | null;
+  url: string;
+  timings?: PageTimings | undefined;
+}
+/** @deprecated Old name of ContentStatusReply. */
+export type ContentStatusResponse = ContentStatusReply;
+
+export interface TabStateReply {
+  state: TabState | null;
+}
+
+type Empty = Record<never, never>;
+
+export interface MessageMap {
+  // content script → background
+  'page/analyse': { payload: AnalyseRequest; response: AnalyseResponse };
+  'page/analysed': {
+    payload: {
+      url: string;
+      title: string;
+      isPolicy: boolean;
+      detection: DetectionSummary;
+      report: PolicyReport;
+    };
+    response: void;
+  };
+  'page/not-policy': {
+    payload: { url: string; title: string; detection: DetectionSummary };
+    response: void;
+  };
+  'page/cleared': { payload: Empty; response: { ok: true } };
+  // popup → background
+  'popup/get-state': { payload: { tabId: number }; response: TabStateReply };
+  // popup or background → content script (tabs.sendMessage)
+  'content/get-status': { payload: Empty; response: ContentStatusReply };
+  'content/apply-settings': { payload: { settings: Settings }; response: void };
+  'content/analyse-anyway': { payload: Empty; response: { status: ContentStatus } };
+  'content/jump-to': { payload: { paragraphId: string }; response: { found: boolean } };
+  'content/get-report': { payload: Empty; response: PolicyReport | null };
+  'content/find-policy-link': { payload: Empty; response: { url: string | null } };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<K extends MessageType = MessageType> = K extends MessageType
+  ? { type: K } & MessageMap[K]['payload']
+  : never;
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+
+/** Allowlist for the background's runtime.onMessage when the sender is a content script. */
+export const CONTENT_SCRIPT_MESSAGES = [
+  'page/analyse',
+  'page/analysed',
+  'page/not-policy',
+  'page/cleared',
+] as const satisfies readonly MessageType[];
+/** Allowlist for the background when the sender is an extension page (popup, options). */
+export const EXTENSION_PAGE_MESSAGES = [
+  'popup/get-state',
+] as const satisfies readonly MessageType[];
+/** Allowlist for the content script's runtime.onMessage. */
+export const CONTENT_MESSAGES = [
+  'content/get-status',
+  'content/apply-settings',
+  'content/analyse-anyway',
+  'content/jump-to',
+  'content/get-report',
+  'content/find-policy-link',
+] as const satisfies readonly MessageType[];
+
+/** Any message the background accepts (from content scripts or from extension pages). */
+export type RuntimeMessage = Message<
+  (typeof CONTENT_SCRIPT_MESSAGES)[number] | (typeof EXTENSION_PAGE_MESSAGES)[number]
+>;
+/** Any message a content script accepts. */
+export type ContentMessage = Message<(typeof CONTENT_MESSAGES)[number]>;

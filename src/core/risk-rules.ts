@@ -1,0 +1,382 @@
+/**
+ * The individual risk rules behind `assessRisk` (issue 4). Each rule reads the labelled
+ * paragraphs of one practice and returns `[risks, positives]`; severities and the reasoning
+ * behind them are documented at each rule. Kept apart from risk.ts so each file stays small.
+ */
+import type { CategoryId, SensitiveId } from './taxonomy';
+import { SENSITIVE_INFO } from './taxonomy';
+import type { Finding, RiskParagraph, Severity, ThirdPartyRef } from './risk';
+import {
+  detectAdvertising,
+  detectDntStance,
+  detectIndefiniteRetention,
+  detectSale,
+  detectTrackers,
+  mentionsPreciseLocation,
+  promisesChangeNotice,
+  saysChangesWithoutNotice,
+  statesConcretePeriod,
+} from './risk-text';
+
+/** What a rule returns: findings against the user, then findings in the user's favour. */
+export type RuleOutput = [risks: Finding[], positives: Finding[]];
+
+/**
+ * Base severity per sensitive type. High: data that is specially protected in law (GDPR Art. 9
+ * special categories and biometrics, COPPA for children) or enables identity theft (government
+ * ids). Medium: data revealing private life or other people (contacts, communications, location,
+ * persistent device ids). Low: payment data, which is expected when you buy something. Precise
+ * location is raised to high below; any type shared with third parties is raised one step.
+ */
+const SENSITIVE_SEVERITY: Record<SensitiveId, Severity> = {
+  biometric: 'high',
+  'government-id': 'high',
+  health: 'high',
+  'special-categories': 'high',
+  children: 'high',
+  location: 'medium',
+  contacts: 'medium',
+  communications: 'medium',
+  'device-identifiers': 'medium',
+  financial: 'low',
+};
+
+const RAISE: Record<Severity, Severity> = {
+  high: 'high',
+  medium: 'high',
+  low: 'medium',
+  info: 'low',
+};
+
+/** Paragraph ids with a category, scored paragraphs only, in reading order. */
+export type PolicyIndex = {
+  scored: RiskParagraph[];
+  byCategory: Map<CategoryId, RiskParagraph[]>;
+  bySensitive: Map<SensitiveId, RiskParagraph[]>;
+  position: Map<string, number>;
+};
+
+export function buildIndex(paragraphs: readonly RiskParagraph[]): PolicyIndex {
+  // Headings are not scored (TAXONOMY.md): a heading "Data Retention" says nothing about how long.
+  const scored = paragraphs.filter((p) => !p.isHeading);
+  const byCategory = new Map<CategoryId, RiskParagraph[]>();
+  const bySensitive = new Map<SensitiveId, RiskParagraph[]>();
+  for (const p of scored) {
+    for (const c of new Set(p.categories)) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
+    for (const s of new Set(p.sensitive)) bySensitive.set(s, [...(bySensitive.get(s) ?? []), p]);
+  }
+  const position = new Map<string, number>();
+  paragraphs.forEach((p, i) => {
+    if (!position.has(p.id)) position.set(p.id, i);
+  });
+  return { scored, byCategory, bySensitive, position };
+}
+
+const ids = (ps: readonly RiskParagraph[]): string[] => ps.map((p) => p.id);
+const clauses = (n: number): string => (n === 1 ? '1 clause' : `${n} clauses`);
+const NO_CLAUSE = 'No clause found on this page';
+
+export function sensitiveFindings(index: PolicyIndex): RuleOutput {
+  const findings: Finding[] = [];
+  for (const [type, ps] of index.bySensitive) {
+    let severity = SENSITIVE_SEVERITY[type];
+    if (type === 'location' && ps.some((p) => mentionsPreciseLocation(p.text))) severity = 'high';
+    const shared = ps.some((p) => p.categories.includes('third-party-sharing'));
+    if (shared) severity = RAISE[severity];
+    const name = SENSITIVE_INFO[type].name.toLowerCase();
+    findings.push({
+      id: `sensitive:${type}`,
+      severity,
+      label: type,
+      title: `Collects ${name} data`,
+      detail:
+        `The policy mentions collecting or using ${name} data in ${clauses(ps.length)}` +
+        `${shared ? ', including a clause about sharing it with third parties' : ''}. ` +
+        SENSITIVE_INFO[type].why,
+      paragraphIds: ids(ps),
+    });
+  }
+  return [findings, []];
+}
+
+/**
+ * Kinds from third-party extraction that are evidence on their own: a named ad network or SDK
+ * in any paragraph shows the practice even when the classifier did not label that paragraph as
+ * sharing ("We use Google AdMob to show ads"). Analytics is left to the general sharing finding.
+ */
+const AD_KIND = /advert|marketing|\bads?\b/i;
+const SDK_KIND = /\bsdk\b|tracker/i;
+
+function namedIn(
+  index: PolicyIndex,
+  thirdParties: readonly ThirdPartyRef[],
+  kind: RegExp,
+): Set<string> {
+  const named = new Set(
+    thirdParties.filter((t) => kind.test(t.kind)).flatMap((t) => t.paragraphIds),
+  );
+  return new Set(index.scored.filter((p) => named.has(p.id)).map((p) => p.id));
+}
+
+/** Sharing paragraphs whose wording matches, plus any paragraph naming a matching third party. */
+function evidence(
+  index: PolicyIndex,
+  sharing: readonly RiskParagraph[],
+  wording: (text: string) => boolean,
+  named: Set<string>,
+): RiskParagraph[] {
+  const worded = new Set(sharing.filter((p) => wording(p.text)).map((p) => p.id));
+  return index.scored.filter((p) => worded.has(p.id) || named.has(p.id));
+}
+
+export function sharingFindings(
+  index: PolicyIndex,
+  thirdParties: readonly ThirdPartyRef[],
+): RuleOutput {
+  const sharing = index.byCategory.get('third-party-sharing') ?? [];
+  // California sections ("we do not sell personal information") are often labelled as regional.
+  const saleScope = [...sharing, ...(index.byCategory.get('specific-audiences') ?? [])];
+  const risks: Finding[] = [];
+  const positives: Finding[] = [];
+
+  const sold = saleScope.filter((p) => detectSale(p.text).affirmed);
+  const notSold = saleScope.filter((p) => detectSale(p.text).denied);
+  if (sold.length > 0) {
+    risks.push({
+      id: 'sharing:sale',
+      severity: 'high',
+      label: 'third-party-sharing',
+      title: 'May sell or rent your data',
+      detail: `The policy says personal data may be sold or rented (${clauses(sold.length)}). Once sold, you cannot control who else gets it.`,
+      paragraphIds: ids(sold),
+    });
+  } else if (notSold.length > 0) {
+    positives.push({
+      id: 'positive:no-sale',
+      severity: 'info',
+      label: 'third-party-sharing',
+      title: 'Says it does not sell your data',
+      detail: `The policy states that personal data is not sold (${clauses(notSold.length)}).`,
+      paragraphIds: ids(notSold),
+    });
+  }
+
+  const ads = evidence(
+    index,
+    sharing,
+    (t) => detectAdvertising(t).affirmed,
+    namedIn(index, thirdParties, AD_KIND),
+  );
+  if (ads.length > 0) {
+    risks.push({
+      id: 'sharing:advertising',
+      severity: 'high',
+      label: 'third-party-sharing',
+      title: 'Shares data with advertisers',
+      detail: `Advertisers or ad networks receive or collect data about you (${clauses(ads.length)}). This feeds profiles used to target you across sites.`,
+      paragraphIds: ids(ads),
+    });
+  }
+
+  const trackers = evidence(
+    index,
+    sharing,
+    (t) => detectTrackers(t).affirmed,
+    namedIn(index, thirdParties, SDK_KIND),
+  );
+  if (trackers.length > 0) {
+    risks.push({
+      id: 'sharing:trackers',
+      severity: 'high',
+      label: 'third-party-sharing',
+      title: 'Third-party SDKs or trackers collect data',
+      detail: `Third-party code (SDKs, pixels, plug-ins or trackers) collects data directly (${clauses(trackers.length)}). Those companies apply their own policies to it.`,
+      paragraphIds: ids(trackers),
+    });
+  }
+
+  if (sharing.length > 0) {
+    risks.push({
+      id: 'sharing:general',
+      severity: 'medium',
+      label: 'third-party-sharing',
+      title: 'Shares data with third parties',
+      detail: `The policy describes giving data to, or letting it be collected by, other companies in ${clauses(sharing.length)}.`,
+      paragraphIds: ids(sharing),
+    });
+  }
+  return [risks, positives];
+}
+
+function absence(id: string, label: CategoryId, severity: Severity, title: string, why: string) {
+  return { id, label, severity, title, detail: `${NO_CLAUSE}. ${why}`, paragraphIds: [] };
+}
+
+export function retentionFindings(index: PolicyIndex, assessable: boolean): RuleOutput {
+  const ps = index.byCategory.get('data-retention') ?? [];
+  if (ps.length === 0) {
+    const missing = absence(
+      'retention:missing',
+      'data-retention',
+      'medium',
+      'No retention period stated',
+      'Without a stated period your data may be kept for as long as the company likes.',
+    );
+    return [assessable ? [missing] : [], []];
+  }
+  const indefinite = ps.filter((p) => detectIndefiniteRetention(p.text));
+  if (indefinite.length > 0) {
+    return [
+      [
+        {
+          id: 'retention:indefinite',
+          severity: 'medium',
+          label: 'data-retention',
+          title: 'Data may be kept indefinitely',
+          detail: `The policy allows keeping some data indefinitely or permanently (${clauses(indefinite.length)}).`,
+          paragraphIds: ids(indefinite),
+        },
+      ],
+      [],
+    ];
+  }
+  const concrete = ps.filter((p) => statesConcretePeriod(p.text));
+  if (concrete.length === 0) {
+    return [
+      [
+        {
+          id: 'retention:vague',
+          severity: 'low',
+          label: 'data-retention',
+          title: 'Retention period is vague',
+          detail: `Retention is described (${clauses(ps.length)}) but no concrete period is given, e.g. only "as long as necessary".`,
+          paragraphIds: ids(ps),
+        },
+      ],
+      [],
+    ];
+  }
+  const positive: Finding = {
+    id: 'positive:retention-period',
+    severity: 'info',
+    label: 'data-retention',
+    title: 'States how long data is kept',
+    detail: `The policy names a concrete retention period (${clauses(concrete.length)}).`,
+    paragraphIds: ids(concrete),
+  };
+  return [[], [positive]];
+}
+
+/**
+ * Rules of the form "present → in your favour; absent → a risk": access/deletion rights (their
+ * absence is medium: GDPR Art. 15–17 and CCPA make them the baseline), choices and security
+ * (absence low: often covered elsewhere, e.g. in a cookie banner or security page).
+ */
+const PRESENCE_RULES: {
+  category: CategoryId;
+  positiveTitle: string;
+  missing: { severity: Severity; title: string; why: string };
+}[] = [
+  {
+    category: 'user-access',
+    positiveTitle: 'Explains how to access or delete your data',
+    missing: {
+      severity: 'medium',
+      title: 'No access or deletion rights described',
+      why: 'You may have no stated way to see, correct or delete your data.',
+    },
+  },
+  {
+    category: 'user-choice',
+    positiveTitle: 'Offers choices or opt-outs',
+    missing: {
+      severity: 'low',
+      title: 'No opt-outs or choices described',
+      why: 'The policy does not say how you can limit what happens to your data.',
+    },
+  },
+  {
+    category: 'data-security',
+    positiveTitle: 'Describes how data is protected',
+    missing: {
+      severity: 'low',
+      title: 'No security measures described',
+      why: 'The policy does not say how your data is protected.',
+    },
+  },
+];
+
+export function presenceFindings(index: PolicyIndex, assessable: boolean): RuleOutput {
+  const risks: Finding[] = [];
+  const positives: Finding[] = [];
+  for (const rule of PRESENCE_RULES) {
+    const ps = index.byCategory.get(rule.category) ?? [];
+    if (ps.length > 0) {
+      positives.push({
+        id: `positive:${rule.category}`,
+        severity: 'info',
+        label: rule.category,
+        title: rule.positiveTitle,
+        detail: `Described in ${clauses(ps.length)}.`,
+        paragraphIds: ids(ps),
+      });
+    } else if (assessable) {
+      const { severity, title, why } = rule.missing;
+      risks.push(absence(`${rule.category}:missing`, rule.category, severity, title, why));
+    }
+  }
+  return [risks, positives];
+}
+
+export function changeAndDntFindings(index: PolicyIndex): RuleOutput {
+  const risks: Finding[] = [];
+  const positives: Finding[] = [];
+  const change = index.byCategory.get('policy-change') ?? [];
+  const silent = change.filter((p) => saysChangesWithoutNotice(p.text));
+  const notify = change.filter((p) => promisesChangeNotice(p.text));
+  // Only posting the new version on this page is, in practice, no notice at all.
+  if (silent.length > 0 || (change.length > 0 && notify.length === 0)) {
+    const evidence = silent.length > 0 ? silent : change;
+    risks.push({
+      id: 'policy-change:no-notice',
+      severity: 'low',
+      label: 'policy-change',
+      title: 'Policy may change without notice',
+      detail: `The policy can change without you being told directly (${clauses(evidence.length)}).`,
+      paragraphIds: ids(evidence),
+    });
+  } else if (notify.length > 0) {
+    positives.push({
+      id: 'positive:change-notice',
+      severity: 'info',
+      label: 'policy-change',
+      title: 'Promises to notify you of changes',
+      detail: `The policy says you will be told about changes (${clauses(notify.length)}).`,
+      paragraphIds: ids(notify),
+    });
+  }
+
+  const dnt = index.byCategory.get('do-not-track') ?? [];
+  const ignored = dnt.filter((p) => detectDntStance(p.text).ignored);
+  const honoured = dnt.filter((p) => detectDntStance(p.text).honoured);
+  if (ignored.length > 0) {
+    risks.push({
+      id: 'do-not-track:ignored',
+      severity: 'low',
+      label: 'do-not-track',
+      title: 'Ignores Do Not Track',
+      detail: `The policy says your browser's Do Not Track or privacy signal is not honoured (${clauses(ignored.length)}).`,
+      paragraphIds: ids(ignored),
+    });
+  } else if (honoured.length > 0) {
+    positives.push({
+      id: 'positive:do-not-track',
+      severity: 'info',
+      label: 'do-not-track',
+      title: 'Honours Do Not Track or Global Privacy Control',
+      detail: `The policy says it responds to your browser's privacy signal (${clauses(honoured.length)}).`,
+      paragraphIds: ids(honoured),
+    });
+  }
+  return [risks, positives];
+}

@@ -1,0 +1,219 @@
+/**
+ * Issue 3 in real Chromium: detection, segmentation, highlighting, tooltips, live toggles and exact
+ * restore on several policies (sample, long, SPA, iframe, German) and pages that are not policies.
+ * Every test also proves the extension threw nothing into the page and made no network request.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchWithExtension,
+  pageMarkup,
+  waitForAnalysis,
+  type ExtensionSession,
+} from '../harness/extension';
+import { startFixtureServer, type FixtureServer } from '../harness/server';
+import { highlightCounts, setSettings } from '../harness/session-helpers';
+import { longPolicyHtml } from '../harness/pages';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.route('/pages/long-policy.html', longPolicyHtml(10_000));
+  session = await launchWithExtension();
+  session.context.on('request', (request) => {
+    const url = request.url();
+    if (
+      !url.startsWith(server.origin) &&
+      !url.startsWith('chrome-extension://') &&
+      !url.startsWith('data:')
+    ) {
+      foreignRequests.push(url);
+    }
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
+  });
+  await page.goto(server.url(path));
+  return page;
+}
+
+/** Loads `path` with Fineprint off for the site, records the DOM, then switches it on. */
+async function openWithBaseline(path: string): Promise<{ page: Page; original: string }> {
+  await setSettings(session, { disabledSites: ['127.0.0.1'] });
+  const page = await open(path);
+  await page.waitForTimeout(400);
+  const original = await pageMarkup(page);
+  await setSettings(session, { disabledSites: [] });
+  await waitForAnalysis(page);
+  return { page, original };
+}
+
+function categories(on: string[]): Record<string, boolean> {
+  const ids = [
+    'first-party-collection',
+    'third-party-sharing',
+    'user-choice',
+    'user-access',
+    'data-retention',
+    'data-security',
+    'policy-change',
+    'do-not-track',
+    'specific-audiences',
+    'other',
+  ];
+  return Object.fromEntries(ids.map((id) => [id, on.includes(id)]));
+}
+
+async function resetSettings() {
+  await setSettings(session, {
+    disabledSites: [],
+    paused: false,
+    showSensitive: true,
+    enabledCategories: categories(['third-party-sharing']),
+  });
+}
+
+describe('policies are annotated', () => {
+  it('marks the sample policy where a reader expects, and nothing in nav, footer or banner', async () => {
+    await resetSettings();
+    const page = await open('/pages/sample-policy.html');
+    await waitForAnalysis(page);
+    const marked = (await page
+      .locator('fp-mark[data-fp-type]')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-fp-type')}:${e.textContent?.toLowerCase()}`),
+      )) as string[];
+    expect(marked).toEqual(expect.arrayContaining(['device-identifiers:imei']));
+    expect(marked.some((m) => m.startsWith('location:'))).toBe(true);
+    expect(marked.some((m) => m.startsWith('contacts:'))).toBe(true);
+    expect(marked.some((m) => m.startsWith('biometric:'))).toBe(true);
+    expect(marked.some((m) => m.startsWith('financial:'))).toBe(true);
+    // The SDK table's cells are paragraphs about third parties collecting data.
+    const sharingCells = await page.locator('td[data-fp-cat~="third-party-sharing"]').count();
+    expect(sharingCells).toBeGreaterThan(0);
+    // Navigation, footer and the cookie banner are not policy text.
+    const outside = await page
+      .locator(
+        'header [data-fp-id], footer [data-fp-id], #cookie-banner[data-fp-id], #cookie-banner [data-fp-id]',
+      )
+      .count();
+    expect(outside).toBe(0);
+    // The page's own script still works.
+    await page.locator('#cookie-banner button').first().click();
+    expect(await page.locator('#cookie-banner').count()).toBe(0);
+    await page.close();
+  });
+
+  it('annotates a 10,000-word policy with lists, nested lists and tables', async () => {
+    await resetSettings();
+    const { page, original } = await openWithBaseline('/pages/long-policy.html');
+    const counts = await highlightCounts(page);
+    expect(counts.blocks).toBeGreaterThan(40);
+    expect(counts.marks).toBeGreaterThan(40);
+    expect(await page.locator('li li[data-fp-id], td[data-fp-id]').count()).toBeGreaterThan(0);
+    await setSettings(session, { disabledSites: ['127.0.0.1'] });
+    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
+    expect(await pageMarkup(page)).toBe(original);
+    await page.close();
+  });
+
+  it('follows a single-page app: late policy annotated, navigation away clears it', async () => {
+    await resetSettings();
+    const page = await open('/pages/spa-policy.html');
+    await waitForAnalysis(page, 20_000);
+    expect(await page.locator('[data-fp-cat~="third-party-sharing"]').count()).toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { goToShop(): void }).goToShop());
+    await expect.poll(async () => (await highlightCounts(page)).any, { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('annotates a policy inside a same-origin iframe', async () => {
+    await resetSettings();
+    const page = await open('/pages/iframe-host.html');
+    const frame = page.frameLocator('#policy-frame');
+    await expect
+      .poll(() => frame.locator('fp-mark[data-fp-type]').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('detects and annotates a German policy', async () => {
+    await resetSettings();
+    const page = await open('/pages/de-datenschutz.html');
+    await waitForAnalysis(page);
+    expect(await page.locator('[data-fp-id]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('pages that are not policies', () => {
+  for (const path of ['/pages/terms.html', '/pages/news-article.html']) {
+    it(`leaves ${path} exactly as it is`, async () => {
+      await resetSettings();
+      const page = await open(path);
+      await page.waitForTimeout(1000);
+      expect((await highlightCounts(page)).any).toBe(0);
+      await page.close();
+    });
+  }
+});
+
+describe('toggles, explanations and restore', () => {
+  it('applies category toggles live and restores the DOM exactly when everything is off', async () => {
+    await resetSettings();
+    const { page, original } = await openWithBaseline('/pages/sample-policy.html');
+    const retention = page.locator('[data-fp-cat~="data-retention"]').first();
+    const shadowOf = () => retention.evaluate((el) => getComputedStyle(el).boxShadow);
+    expect(await shadowOf()).toBe('none');
+    await setSettings(session, {
+      enabledCategories: categories(['third-party-sharing', 'data-retention']),
+    });
+    await expect.poll(shadowOf).not.toBe('none');
+
+    await setSettings(session, { enabledCategories: categories([]), showSensitive: false });
+    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
+    expect(await pageMarkup(page)).toBe(original);
+
+    await resetSettings();
+    await waitForAnalysis(page);
+    expect((await highlightCounts(page)).marks).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('explains a highlight on hover and on keyboard focus, and Escape closes it', async () => {
+    await resetSettings();
+    const page = await open('/pages/sample-policy.html');
+    await waitForAnalysis(page);
+    const mark = page.locator('fp-mark[data-fp-type]').first();
+    await mark.hover();
+    await expect.poll(() => page.locator('fineprint-tooltip').count()).toBe(1);
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('fineprint-tooltip').count()).toBe(0);
+    await mark.focus();
+    await expect.poll(() => page.locator('fineprint-tooltip').count()).toBe(1);
+    expect(await mark.getAttribute('aria-description')).toMatch(/Sensitive data/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('fineprint-tooltip').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * Issue 4 in real Chromium: the popup's summary of the sample policy, live category toggles,
+ * jump to clause, analysis on demand, change tracking across two visits, export, and tab state
+ * that survives the service worker being stopped.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { launchWithExtension, waitForAnalysis, type ExtensionSession } from '../harness/extension';
+import { startFixtureServer, type FixtureServer } from '../harness/server';
+import { setSettings } from '../harness/session-helpers';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+
+const ALL_OFF = {
+  'first-party-collection': false,
+  'third-party-sharing': true,
+  'user-choice': false,
+  'user-access': false,
+  'data-retention': false,
+  'data-security': false,
+  'policy-change': false,
+  'do-not-track': false,
+  'specific-audiences': false,
+  other: false,
+};
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchWithExtension();
+});
+
+beforeEach(async () => {
+  await setSettings(session, {
+    disabledSites: [],
+    paused: false,
+    enabledCategories: ALL_OFF,
+    showSensitive: true,
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('popup on the sample policy', () => {
+  it('summarises risk with evidence, sensitive types, third parties and category counts', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/sample-policy.html'));
+    await waitForAnalysis(page);
+    const popup = await session.openPopup(page);
+    await popup.getByTestId('risk-level').waitFor();
+    expect(await popup.getByTestId('risk-level').textContent()).toBe('High risk');
+    // Each finding opens to the clause it rests on.
+    const first = popup.getByTestId('findings').locator('details').first();
+    await first.locator('summary').click();
+    await expect.poll(() => first.locator('blockquote').count()).toBeGreaterThan(0);
+
+    const sensitive = await popup
+      .getByTestId('sensitive-list')
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    expect(sensitive).toEqual(
+      expect.arrayContaining([
+        'location',
+        'biometric',
+        'government-id',
+        'contacts',
+        'device-identifiers',
+        'financial',
+      ]),
+    );
+    const parties = (await popup.getByTestId('third-parties').textContent()) ?? '';
+    for (const name of ['AppsFlyer', 'Stripe']) expect(parties).toContain(name);
+    expect(Number(await popup.locator('#count-third-party-sharing').textContent())).toBeGreaterThan(
+      0,
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('toggles a category on the page live and jumps to a clause', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/sample-policy.html'));
+    await waitForAnalysis(page);
+    const popup = await session.openPopup(page);
+    await popup.getByTestId('toggle-user-access').check();
+    const access = page.locator('[data-fp-cat~="user-access"]').first();
+    await expect
+      .poll(() => access.evaluate((el) => getComputedStyle(el).boxShadow))
+      .not.toBe('none');
+    await popup.getByTestId('toggle-user-access').uncheck();
+    await expect.poll(() => access.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
+
+    // Jump to the retention clause from the category list.
+    const row = popup.getByTestId('categories').locator('[data-label="data-retention"]');
+    await row.locator('summary').click();
+    await row.getByRole('button', { name: 'Jump to clause' }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-fp-cat') ?? ''))
+      .toContain('data-retention');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('exports the analysis as Markdown and JSON', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/sample-policy.html'));
+    await waitForAnalysis(page);
+    const popup = await session.openPopup(page);
+    await popup.getByTestId('export-md').waitFor();
+    const [md] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByTestId('export-md').click(),
+    ]);
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(md.suggestedFilename()).toBe('fineprint-127.0.0.1.md');
+    expect(markdown).toContain('Privacy Policy');
+    expect(markdown).toMatch(/IMEI/);
+    const [js] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByTestId('export-json').click(),
+    ]);
+    const json = JSON.parse(readFileSync((await js.path())!, 'utf8')) as Record<string, unknown>;
+    expect(json.url).toBe(server.url('/pages/sample-policy.html'));
+    expect(JSON.stringify(json)).toContain('AppsFlyer');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps the tab state when the service worker is stopped and restarted', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/sample-policy.html'));
+    await waitForAnalysis(page);
+    const tabId = await session.tabIdOf(page);
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The popup's message wakes a fresh worker, which must answer from storage alone.
+    const popup = await session.openPopup(page, { tabId });
+    await popup.getByTestId('risk-level').waitFor();
+    expect(await popup.getByTestId('risk-level').textContent()).toBe('High risk');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages that are not detected', () => {
+  it('analyses a page on demand and finds the site policy link', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/terms.html'));
+    await page.waitForTimeout(500);
+    const popup = await session.openPopup(page);
+    await popup.getByTestId('not-policy').waitFor();
+    const [opened] = await Promise.all([
+      session.context.waitForEvent('page'),
+      popup.getByTestId('find-policy').click(),
+    ]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(server.url('/pages/sample-policy.html'));
+    await opened.close();
+    await popup.getByTestId('analyse-anyway').click();
+    await waitForAnalysis(page);
+    expect(await page.locator('[data-fp-id]').count()).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('change tracking', () => {
+  it('shows what changed since the last visit and outlines new clauses', async () => {
+    const base = [
+      '<h1>Privacy Policy</h1>',
+      '<p>This privacy policy explains how Tracker Inc collects and uses personal information.</p>',
+      '<p>We collect your email address and device identifiers when you register.</p>',
+      '<p>We share your personal information with advertising partners.</p>',
+      '<p>You may delete your account at any time from the settings page.</p>',
+    ];
+    const page1 = `<!doctype html><html><head><title>Privacy Policy</title></head><body><main>${base.join('')}</main></body></html>`;
+    const changed = [
+      ...base.slice(0, 3),
+      '<p>We also sell your precise location history to data brokers.</p>',
+      ...base.slice(3),
+    ];
+    const page2 = `<!doctype html><html><head><title>Privacy Policy</title></head><body><main>${changed.join('')}</main></body></html>`;
+    server.route('/pages/changing-policy.html', page1);
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/changing-policy.html'));
+    await waitForAnalysis(page);
+    expect(await page.locator('[data-fp-new]').count()).toBe(0);
+
+    server.route('/pages/changing-policy.html', page2);
+    await page.reload();
+    await waitForAnalysis(page);
+    await expect.poll(() => page.locator('[data-fp-new]').textContent()).toContain('data brokers');
+    const popup = await session.openPopup(page);
+    await popup.getByTestId('changes').waitFor();
+    expect(await popup.getByTestId('changes').textContent()).toMatch(/Changed since.*1 added/s);
+    await popup.getByRole('button', { name: 'Clear policy history' }).click();
+    const sw = await session.worker();
+    await expect
+      .poll(() =>
+        sw.evaluate(async () =>
+          JSON.stringify((await chrome.storage.local.get('history')).history),
+        ),
+      )
+      .not.toContain('changing-policy');
+    await popup.close();
+    await page.close();
+  });
+});

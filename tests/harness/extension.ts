@@ -1,0 +1,100 @@
+/**
+ * Launches real Chromium with the built extension (dist/) loaded, and helpers to reach its
+ * service worker, its popup page, and pages annotated by its content script.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** Opens the popup page as a tab, bound to the tab that shows `page`. */
+  openPopup(
+    page: Page,
+    options?: { colorScheme?: 'light' | 'dark'; tabId?: number },
+  ): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'fineprint-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: !process.env.HEADED,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${DIST_DIR}`,
+      `--load-extension=${DIST_DIR}`,
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const existing = context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    await page.bringToFront();
+    const sw = await worker();
+    const id = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    if (id < 0) throw new Error('no active tab');
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    worker,
+    tabIdOf,
+    async openPopup(page, popupOptions = {}) {
+      const tabId = popupOptions.tabId ?? (await tabIdOf(page));
+      const popup = await context.newPage();
+      await popup.emulateMedia({ colorScheme: popupOptions.colorScheme ?? 'light' });
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the content script has finished annotating (or deciding not to). */
+export async function waitForAnalysis(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-fp-show'), null, {
+    timeout,
+  });
+  // Annotation runs in slices; wait until the number of annotated blocks stops changing.
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const count = await page.evaluate(
+      () => document.querySelectorAll('[data-fp-id], fp-mark').length,
+    );
+    if (count === last && count > 0) return;
+    last = count;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Serialises the page for exact before/after comparison. */
+export function pageMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.outerHTML);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToParagraphs, textToParagraphs } from '../../../scripts/lib/policy-text';
+
+describe('policy text splitting', () => {
+  it('splits HTML into blocks, marks headings and drops scripts', () => {
+    const html =
+      '<html><head><style>p{}</style></head><body><h2>Data we <b>collect</b></h2>' +
+      '<p>Your name &amp; email.</p><ul><li>IMEI</li><li>OAID</li></ul><script>"<p>x</p>"</script></body></html>';
+    expect(htmlToParagraphs(html)).toEqual([
+      { text: 'Data we collect', isHeading: true },
+      { text: 'Your name & email.' },
+      { text: 'IMEI' },
+      { text: 'OAID' },
+    ]);
+  });
+
+  it('splits plain text at blank lines and spots short headings', () => {
+    const text = '1. Retention\n\nWe keep data\nfor 30 days.\n\n\nWe delete backups yearly.';
+    expect(textToParagraphs(text)).toEqual([
+      { text: '1. Retention', isHeading: true },
+      { text: 'We keep data for 30 days.' },
+      { text: 'We delete backups yearly.' },
+    ]);
+  });
+});

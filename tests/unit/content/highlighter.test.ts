@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Highlighter } from '../../../src/content/highlight/highlighter';
+import type { ParagraphAnalysis } from '../../../src/core/types';
+import { CATEGORY_IDS, type CategoryId } from '../../../src/core/taxonomy';
+
+function analysis(
+  categories: CategoryId[],
+  spans: ParagraphAnalysis['spans'] = [],
+): ParagraphAnalysis {
+  const scores = Object.fromEntries(
+    CATEGORY_IDS.map((id) => [id, categories.includes(id) ? 0.9 : 0.1]),
+  );
+  return {
+    categories,
+    scores: scores as ParagraphAnalysis['scores'],
+    sensitive: [...new Set(spans.map((s) => s.type))],
+    spans,
+  };
+}
+
+function setup(markup: string) {
+  document.body.replaceChildren();
+  const host = document.createElement('div');
+  // Test fixture markup written here, not page text.
+  host.insertAdjacentHTML('afterbegin', markup);
+  document.body.append(host);
+  return host;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('Highlighter', () => {
+  it('marks sensitive phrases precisely and removes every trace on clear()', async () => {
+    const host = setup(
+      '<p id="a">We collect your <b>device</b> IMEI and   precise location.</p><p id="b">Hello there friend.</p>',
+    );
+    const before = document.documentElement.outerHTML;
+    const p = host.querySelector('#a')!;
+    const text = 'We collect your device IMEI and precise location.';
+    const h = new Highlighter(document);
+    await h.apply(
+      [
+        {
+          segment: { id: 'fp-1', text, isHeading: false, element: p, tag: 'p' },
+          analysis: analysis(
+            ['first-party-collection'],
+            [
+              { type: 'device-identifiers', start: 23, end: 27 },
+              { type: 'location', start: 32, end: 48 },
+            ],
+          ),
+        },
+      ],
+      {
+        categories: new Set(['first-party-collection']),
+        sensitive: new Set(['device-identifiers', 'location']),
+      },
+      new Set(),
+    );
+    const marks = [...p.querySelectorAll('fp-mark')];
+    expect(marks.map((m) => m.textContent)).toEqual(['IMEI', 'precise location']);
+    expect(marks[0]!.getAttribute('data-fp-type')).toBe('device-identifiers');
+    expect(marks[0]!.getAttribute('tabindex')).toBe('0');
+    expect(p.getAttribute('data-fp-cat')).toBe('first-party-collection');
+    expect(document.documentElement.getAttribute('data-fp-show')).toBe('first-party-collection');
+    expect(h.active).toBe(true);
+
+    h.clear();
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(h.active).toBe(false);
+  });
+
+  it('shows only the categories in view and hides marks of hidden types from the keyboard', async () => {
+    const host = setup('<p>Your IMEI is shared with advertisers.</p>');
+    const p = host.querySelector('p')!;
+    const h = new Highlighter(document);
+    await h.apply(
+      [
+        {
+          segment: { id: 'fp-2', text: p.textContent!, isHeading: false, element: p, tag: 'p' },
+          analysis: analysis(
+            ['third-party-sharing'],
+            [{ type: 'device-identifiers', start: 5, end: 9 }],
+          ),
+        },
+      ],
+      { categories: new Set(['third-party-sharing']), sensitive: new Set(['device-identifiers']) },
+      new Set(),
+    );
+    h.setView({ categories: new Set(['user-choice']), sensitive: new Set() });
+    expect(document.documentElement.getAttribute('data-fp-show')).toBe('user-choice');
+    expect(document.documentElement.hasAttribute('data-fp-sensitive')).toBe(false);
+    expect(p.querySelector('fp-mark')!.hasAttribute('tabindex')).toBe(false);
+    h.clear();
+  });
+
+  it('skips headings and detached elements', async () => {
+    const host = setup('<h2>Sharing</h2>');
+    const heading = host.querySelector('h2')!;
+    const detached = document.createElement('p');
+    const h = new Highlighter(document);
+    await h.apply(
+      [
+        {
+          segment: { id: 'h', text: 'Sharing', isHeading: true, element: heading, tag: 'h2' },
+          analysis: analysis(['other']),
+        },
+        {
+          segment: { id: 'd', text: 'x', isHeading: false, element: detached, tag: 'p' },
+          analysis: analysis(['other']),
+        },
+      ],
+      { categories: new Set(['other']), sensitive: new Set() },
+      new Set(),
+    );
+    expect(heading.hasAttribute('data-fp-cat')).toBe(false);
+    expect(detached.hasAttribute('data-fp-cat')).toBe(false);
+    h.clear();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { locatePhrase, normaliseWithMap } from '../../../src/content/highlight/text-map';
+
+describe('normaliseWithMap', () => {
+  it('collapses whitespace and maps every character back to the raw string', () => {
+    const raw = '  We  collect\n\tyour IMEI ';
+    const { text, rawIndex } = normaliseWithMap(raw);
+    expect(text).toBe('We collect your IMEI');
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== ' ') expect(raw[rawIndex[i]!]).toBe(text[i]);
+    }
+    expect(rawIndex).toHaveLength(text.length + 1);
+  });
+});
+
+describe('locatePhrase', () => {
+  it('returns raw offsets of a phrase that spans collapsed whitespace', () => {
+    const raw = 'We read your\n   address   book daily.';
+    const found = locatePhrase(normaliseWithMap(raw), 'address book', 13);
+    expect(found).not.toBeNull();
+    expect(raw.slice(found!.start, found!.start + found!.length)).toBe('address   book');
+  });
+
+  it('picks the occurrence nearest the hint and ignores case', () => {
+    const raw = 'Location: we use your location. Location again.';
+    const text = normaliseWithMap(raw);
+    expect(locatePhrase(text, 'location', 22)?.start).toBe(22);
+    expect(locatePhrase(text, 'LOCATION', 0)?.start).toBe(0);
+  });
+
+  it('returns null for a phrase that is not there', () => {
+    expect(locatePhrase(normaliseWithMap('nothing here'), 'IMEI', 0)).toBeNull();
+    expect(locatePhrase(normaliseWithMap('nothing here'), '', 0)).toBeNull();
+  });
+});
