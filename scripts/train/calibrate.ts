@@ -66,8 +66,23 @@ export function fitPlatt(z: number[], y: number[]): Platt {
  * the two neighbouring scores so that it does not sit on one example. Without positives: 0.5.
  */
 export function bestThreshold(p: number[], y: number[]): number {
+  return bestCut(p, y).threshold;
+}
+
+/**
+ * The threshold that ships: halfway between the validation optimum and half the best F1 (for
+ * calibrated scores the F1-optimal threshold is F1* / 2, Lipton et al. 2014). On split-half
+ * checks of validation it generalised better than the raw optimum, which chases a handful of
+ * examples on rare labels (do-not-track has 6 validation positives).
+ */
+export function shrunkThreshold(p: number[], y: number[]): number {
+  const { threshold, f1 } = bestCut(p, y);
+  return f1 > 0 ? (threshold + f1 / 2) / 2 : threshold;
+}
+
+function bestCut(p: number[], y: number[]): { threshold: number; f1: number } {
   const pos = y.filter((t) => t === 1).length;
-  if (pos === 0) return 0.5;
+  if (pos === 0) return { threshold: 0.5, f1: 0 };
   const order = p.map((_, i) => i).sort((i, j) => (p[j] as number) - (p[i] as number));
   let tp = 0;
   let fp = 0;
@@ -87,5 +102,5 @@ export function bestThreshold(p: number[], y: number[]): number {
         next === undefined ? (p[i] as number) / 2 : ((p[i] as number) + (p[next] as number)) / 2;
     }
   }
-  return threshold;
+  return { threshold, f1: best };
 }

@@ -20,8 +20,6 @@ export interface Example {
   isHeading?: boolean | undefined;
   doc?: string | undefined;
   y: Targets;
-  /** Training targets in [0, 1] when softer than y (annotator agreement); y otherwise. */
-  soft?: Float32Array | undefined;
   /** Relative weight in the loss (1 unless a corpus is down-weighted). */
   weight: number;
 }

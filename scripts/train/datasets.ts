@@ -4,7 +4,7 @@
  */
 import { loadApp350, loadPglue, loadSegments, loadTrainExtra, type Example } from './data';
 import { EXTRA_DATA } from './recipe';
-import { readSegments, spanSentences } from './soft';
+import { readSegments, spanSentences } from './span-sentences';
 
 export type Benchmark = 'pglue' | 'by-policy';
 
@@ -21,14 +21,11 @@ export interface Datasets {
  */
 function sentences(bench: Benchmark): Example[] {
   if (EXTRA_DATA.spanSentences <= 0) return [];
+  const policies = new Set(loadSegments('train').map((e) => e.doc ?? ''));
   const segs = readSegments().filter((s) =>
-    bench === 'pglue' ? s.pglue_split === 'train' : trainPolicies().has(s.policy),
+    bench === 'pglue' ? s.pglue_split === 'train' : policies.has(s.policy),
   );
   return spanSentences(segs, EXTRA_DATA.spanSentences);
-}
-
-function trainPolicies(): Set<string> {
-  return new Set(loadSegments('train').map((e) => e.doc ?? ''));
 }
 
 export function extras(): Example[] {
@@ -41,7 +38,7 @@ export function extras(): Example[] {
 export function datasets(bench: Benchmark): Datasets {
   const load = bench === 'pglue' ? loadPglue : loadSegments;
   return {
-    train: [...load('train'), ...extras()],
+    train: [...load('train'), ...sentences(bench), ...extras()],
     validation: load('validation'),
     test: load('test'),
   };

@@ -5,7 +5,6 @@
  */
 import {
   extractFeatures,
-  featureKeys,
   headLogits,
   HEAD_IDS,
   loadModel,
@@ -15,13 +14,12 @@ import {
   type Model,
   type ModelFile,
 } from '../../src/core/classifier/index';
-import { bestThreshold, fitPlatt } from './calibrate';
+import { fitPlatt, shrunkThreshold } from './calibrate';
 import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
 export interface Recipe {
   features: FeatureConfig;
-  idf: boolean;
   sgd: Omit<SgdOptions, 'posWeight'> & {
     posWeight: number;
     /** Positives of head h weigh posWeight * (negatives / positives)^balance (rare labels). */
@@ -40,18 +38,6 @@ function positiveWeights(train: Example[], recipe: Recipe): number[] {
     const ratio = pos > 0 && neg > 0 ? neg / pos : 1;
     return recipe.sgd.posWeight * ratio ** recipe.sgd.balance;
   });
-}
-
-function computeIdf(train: Example[], cfg: FeatureConfig): ModelFile['idf'] {
-  const buckets = 2 ** cfg.bits;
-  const df = new Uint32Array(buckets);
-  for (const ex of train) for (const k of featureKeys(ex, cfg)) df[k] = (df[k] as number) + 1;
-  const n = train.length;
-  const idf = Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const min = idf.reduce((a, b) => Math.min(a, b), Infinity);
-  const step = (idf.reduce((a, b) => Math.max(a, b), -Infinity) - min) / 255 || 1;
-  const q = Uint8Array.from(idf, (v) => Math.round((v - min) / step));
-  return { min, step, data: Buffer.from(q).toString('base64') };
 }
 
 function quantize(m: LinearModel): ModelFile['weights'] {
@@ -88,12 +74,10 @@ export function fitModel(
   meta: Record<string, unknown> = {},
 ): { file: ModelFile; model: Model } {
   const cfg = recipe.features;
-  const idfFile = recipe.idf ? computeIdf(train, cfg) : null;
-  const idf = idfFile ? (loadIdf(idfFile, cfg) as Float32Array) : null;
-  const x = train.map((ex) => extractFeatures(ex, cfg, idf));
+  const x = train.map((ex) => extractFeatures(ex, cfg));
   const H = HEAD_IDS.length;
   const linear = trainLogReg(
-    { x, y: train.map((e) => e.soft ?? Float32Array.from(e.y)), weight: train.map((e) => e.weight) },
+    { x, y: train.map((e) => Float32Array.from(e.y)), weight: train.map((e) => e.weight) },
     2 ** cfg.bits,
     H,
     { ...recipe.sgd, posWeight: positiveWeights(train, recipe) },
@@ -105,7 +89,6 @@ export function fitModel(
     features: cfg,
     weights: quantize(linear),
     bias: Array.from(linear.b),
-    idf: idfFile,
     calibration: { a: new Array<number>(H).fill(1), b: new Array<number>(H).fill(0) },
     thresholds: new Array<number>(H).fill(0.5),
     meta,
@@ -119,14 +102,7 @@ export function fitModel(
     file.calibration.a[h] = platt.a;
     file.calibration.b[h] = platt.b;
     const p = zh.map((v) => 1 / (1 + Math.exp(-(platt.a * v + platt.b))));
-    file.thresholds[h] = bestThreshold(p, y);
+    file.thresholds[h] = shrunkThreshold(p, y);
   }
   return { file, model: loadModel(file) };
-}
-
-function loadIdf(idf: NonNullable<ModelFile['idf']>, cfg: FeatureConfig): Float32Array {
-  const q = Buffer.from(idf.data, 'base64');
-  const out = new Float32Array(2 ** cfg.bits);
-  for (let i = 0; i < out.length; i++) out[i] = idf.min + (q[i] as number) * idf.step;
-  return out;
 }

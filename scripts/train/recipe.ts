@@ -13,7 +13,6 @@ export const DEFAULT_RECIPE: Recipe = {
     headingInline: true,
     stem: true,
   },
-  idf: false,
   sgd: { epochs: 10, lr: 0.5, l2: 1e-5, seed: 115, posWeight: 1, balance: 0 },
 };
 

@@ -1,13 +1,15 @@
 /**
- * Handles one page analysis request from a content script: classify, summarise, compare with the
- * last visit, remember per tab, and update the badge.
+ * Handles one page analysis request from a content script: classify, compare with the last
+ * visit, answer the page at once, then summarise, remember per tab and update the badge. The page
+ * waits only for what it highlights; the popup's summary is built right after.
  */
 import type { AnalyseRequest, AnalyseResponse, TabState } from '../core/messages';
 import { buildReport, quoteText, type AnalysedParagraph } from '../core/report';
 import { extractThirdParties } from '../core/third-parties';
-import { fingerprintPolicy } from '../core/fingerprint';
+import { fingerprintPolicy, type PolicyDiff } from '../core/fingerprint';
 import { historyKey, recordAnalysis } from '../core/history';
-import { thresholdOffset } from '../core/settings';
+import { thresholdOffset, type Settings } from '../core/settings';
+import { looksEnglish } from '../core/language';
 import { readHistory, readSettings, writeHistory, writeTabState } from '../platform/storage';
 import { classify } from './model';
 import { showBadge } from './badge';
@@ -27,6 +29,40 @@ export async function analysePage(
   }));
   const analysedAt = new Date().toISOString();
   const body = paragraphs.filter((p) => !p.isHeading);
+  const changes = await trackChanges(settings, request.url, body, analysedAt);
+  const newParagraphIds = changes
+    ? [...changes.added, ...changes.modified].flatMap((i) => (body[i] ? [body[i].id] : []))
+    : [];
+  void summarise(tabId, request, paragraphs, body, analysedAt, changes, newParagraphIds);
+  return { analyses, newParagraphIds };
+}
+
+/** Records this version of the policy and returns what changed since the last one seen. */
+async function trackChanges(
+  settings: Settings,
+  url: string,
+  body: AnalysedParagraph[],
+  analysedAt: string,
+): Promise<PolicyDiff | null> {
+  const key = historyKey(url);
+  if (!settings.trackChanges || !key) return null;
+  const fingerprint = fingerprintPolicy(body, analysedAt, {
+    storeFullText: settings.storeFullText,
+  });
+  const { history, diff } = recordAnalysis(await readHistory(), key, fingerprint);
+  await writeHistory(history);
+  return diff?.changed ? diff : null;
+}
+
+async function summarise(
+  tabId: number,
+  request: AnalyseRequest,
+  paragraphs: AnalysedParagraph[],
+  body: AnalysedParagraph[],
+  analysedAt: string,
+  changes: PolicyDiff | null,
+  newParagraphIds: string[],
+): Promise<void> {
   const report = buildReport({
     url: request.url,
     title: request.title,
@@ -34,25 +70,6 @@ export async function analysePage(
     paragraphs,
     thirdParties: extractThirdParties(body),
   });
-
-  let changes: TabState['changes'] = null;
-  const newParagraphIds: string[] = [];
-  const key = historyKey(request.url);
-  if (settings.trackChanges && key) {
-    const fingerprint = fingerprintPolicy(body, analysedAt, {
-      storeFullText: settings.storeFullText,
-    });
-    const { history, diff } = recordAnalysis(await readHistory(), key, fingerprint);
-    await writeHistory(history);
-    if (diff?.changed) {
-      changes = diff;
-      for (const index of [...diff.added, ...diff.modified]) {
-        const id = body[index]?.id;
-        if (id) newParagraphIds.push(id);
-      }
-    }
-  }
-
   const state: TabState = {
     url: request.url,
     title: request.title,
@@ -62,6 +79,7 @@ export async function analysePage(
     report,
     changes,
     newParagraphIds,
+    english: looksEnglish(body.map((p) => p.text)),
     // Every clause the popup can list, quoted once here so the popup needs no page access.
     quotes: body
       .filter((p) => p.categories.length > 0 || p.sensitive.length > 0)
@@ -69,5 +87,4 @@ export async function analysePage(
   };
   await writeTabState(tabId, state);
   await showBadge(tabId, state);
-  return { analyses, newParagraphIds };
 }

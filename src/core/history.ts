@@ -60,16 +60,48 @@ function sameText(a: PolicyFingerprint, b: PolicyFingerprint): boolean {
   );
 }
 
+/**
+ * Cap on paragraphs stored across the whole history. A stored paragraph is ~60 bytes of JSON
+ * (hash plus label ids), so 40,000 keep the history near 2.5 MB, well inside the 10 MB of
+ * storage.local, however long the policies are.
+ */
+export const DEFAULT_MAX_STORED_PARAGRAPHS = 40_000;
+
 export interface HistoryLimits {
   maxEntriesPerSite?: number;
   maxPolicies?: number;
+  maxStoredParagraphs?: number;
+}
+
+const paragraphsIn = (e: HistoryEntry): number =>
+  e.fingerprints.reduce((n, f) => n + f.paragraphs.length, 0);
+
+/**
+ * Trims to the paragraph budget: older versions of the least recently seen policies go first,
+ * then whole policies; the most recent policy always keeps its latest version.
+ */
+function trimToBudget(entries: HistoryEntry[], budget: number): HistoryEntry[] {
+  const out = entries.map((e) => ({ ...e, fingerprints: [...e.fingerprints] }));
+  let total = out.reduce((n, e) => n + paragraphsIn(e), 0);
+  for (let i = out.length - 1; i >= 0 && total > budget; i--) {
+    const entry = out[i]!;
+    while (entry.fingerprints.length > 1 && total > budget) {
+      total -= entry.fingerprints.shift()!.paragraphs.length;
+    }
+    if (i > 0 && total > budget) {
+      total -= paragraphsIn(entry);
+      out.splice(i, 1);
+    }
+  }
+  return out;
 }
 
 /**
  * Records a fingerprint and returns a new history (the input is not changed). An unchanged policy
  * replaces its latest fingerprint, so the next diff is "since your last visit"; a changed one is
  * appended, keeping the newest `maxEntriesPerSite` versions. The policy moves to the front, and
- * policies beyond `maxPolicies` are dropped from the back (least recently seen).
+ * policies beyond `maxPolicies` are dropped from the back (least recently seen), and then the
+ * whole history is trimmed to `maxStoredParagraphs`.
  */
 export function mergeHistory(
   history: SiteHistory,
@@ -90,7 +122,11 @@ export function mergeHistory(
     fingerprints: versions.slice(-maxEntries),
   };
   const others = history.entries.filter((e) => e.key !== key);
-  return { version: HISTORY_VERSION, entries: [entry, ...others].slice(0, maxPolicies) };
+  const budget = limits.maxStoredParagraphs ?? DEFAULT_MAX_STORED_PARAGRAPHS;
+  return {
+    version: HISTORY_VERSION,
+    entries: trimToBudget([entry, ...others].slice(0, maxPolicies), budget),
+  };
 }
 
 /**
@@ -168,6 +204,9 @@ export function validateHistory(raw: unknown, limits: HistoryLimits = {}): SiteH
   }
   return {
     version: HISTORY_VERSION,
-    entries: entries.slice(0, limits.maxPolicies ?? DEFAULT_MAX_POLICIES),
+    entries: trimToBudget(
+      entries.slice(0, limits.maxPolicies ?? DEFAULT_MAX_POLICIES),
+      limits.maxStoredParagraphs ?? DEFAULT_MAX_STORED_PARAGRAPHS,
+    ),
   };
 }

@@ -13,9 +13,17 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-const NEGATION = /\b(?:not|never|no|nor|neither|none)\b|n['’]t\b/i;
-/** Words and punctuation that start a new clause, so a negation before them does not carry over. */
-const CLAUSE_BREAK = /[,:()]|\b(?:but|however|except|although|though|unless|whereas)\b/i;
+/**
+ * Negations, including apostrophe-less forms seen in scraped policies ("we dont sell") and
+ * prohibitions on others ("partners are restricted from selling this data").
+ */
+const NEGATION =
+  /\b(?:not|never|no|nor|neither|none|cannot|dont|doesnt|didnt|wont|isnt|arent)\b|n['’]t\b|\b(?:restricted|prohibited|forbidden|barred) from\b/i;
+/**
+ * Words and punctuation that start a new clause, so a negation before them does not carry over.
+ * Plain commas are not breaks: they mostly join lists ("does not sell, trade or rent").
+ */
+const CLAUSE_BREAK = /[:()]|\b(?:but|however|except|although|though|unless|whereas)\b/i;
 /** How many words before a match are searched for a negation. */
 const NEGATION_WINDOW_WORDS = 8;
 
@@ -58,25 +66,42 @@ export function scanPhrases(
   return hits;
 }
 
-const SALE = /\b(?:sell|sells|selling|sold|sale of|rent|rents|renting)\b/gi;
-/** The sale has to be of data, not of products ("merchants who sell goods through us"). */
-const DATA_WORD = /\b(?:data|information|details|profiles?)\b/i;
+/** Words that make the thing sold personal data: "sell your ...", "rent our mailing lists". */
+const DATA_OBJECT = String.raw`(?:your|personal|data|information|info|details|lists?|names?|addresses|profiles?|PII)`;
+/** Up to eight words between the verb and its data object. */
+const GAP = String.raw`(?:\W+[\w'’-]+){0,8}?\W+`;
+/** Active sale whose object is data: "we may rent, sell, or share your information". */
+const ACTIVE_SALE = new RegExp(
+  String.raw`\b(?:sell|sells|selling|rent|rents|renting|sale of)\b(?=${GAP}${DATA_OBJECT}\b)`,
+  'gi',
+);
+/** Passive sale of data: "your information will not be sold". The verb is the match. */
+const PASSIVE_SALE = new RegExp(
+  String.raw`(?<=\b${DATA_OBJECT}\b${GAP})(?:be|is|are|been|being)\s+(?:sold|rented)\b`,
+  'gi',
+);
 /** "If we are acquired or sell our assets, data moves with the business": a transfer, not a sale. */
 const BUSINESS_TRANSFER =
-  /\b(?:merger|merge|acquisition|acquired|acquirer|bankruptcy|insolvency|reorgani[sz]ation|assets|divestiture)\b/i;
+  /\b(?:merger|merge|acquisition|acquired|acquirer|bankruptcy|insolvency|reorgani[sz]ation|assets|divestiture|successor|corporate transaction)\b|\bbusiness (?:is |are |were )?(?:sold|transferred)\b/i;
 /**
  * The California "Do Not Sell My Personal Information" link and "your right to opt out of the
  * sale" describe a right, not a practice; they neither admit nor deny a sale.
  */
 const SALE_RIGHTS = /do not sell (?:or share )?my|opt[- ]?out|right to|request that we/i;
 
-/** Does the text say personal data is sold or rented (affirmed), or promise it is not (denied)? */
+/**
+ * Does the text say personal data is sold or rented (affirmed), or promise it is not (denied)?
+ * The thing sold must be data ("sell your information", "rent our mailing lists"), so merchants
+ * selling products, users "selling subscriptions" and business transfers do not count.
+ */
 export function detectSale(text: string): PhraseHits {
-  return scanPhrases(
-    text,
-    SALE,
-    (s) => !DATA_WORD.test(s) || BUSINESS_TRANSFER.test(s) || SALE_RIGHTS.test(s),
-  );
+  const skip = (s: string) => BUSINESS_TRANSFER.test(s) || SALE_RIGHTS.test(s);
+  const active = scanPhrases(text, ACTIVE_SALE, skip);
+  const passive = scanPhrases(text, PASSIVE_SALE, skip);
+  return {
+    affirmed: active.affirmed || passive.affirmed,
+    denied: active.denied || passive.denied,
+  };
 }
 
 const ADVERTISING =
@@ -125,8 +150,9 @@ export function detectIndefiniteRetention(text: string): boolean {
 
 const WITHOUT_NOTICE =
   /\bwithout (?:any )?(?:prior |advance |further |additional )?notice\b|\bwithout notifying\b|\bsole discretion\b/i;
+/** Any promise of notice counts ("you will be provided with appropriate online notice"). */
 const NOTIFY =
-  /\bnotify\b|\bnotification\b|\bnotice to you\b|\binform you\b|\bemail you\b|\bby e-?mail\b|\bprominent(?:ly)?\b|\blet you know\b|\balert you\b|\bask for your consent\b/i;
+  /\bnotify\b|\bnotification\b|\bnotice\b|\binform you\b|\bemail you\b|\bby e-?mail\b|\bprominent(?:ly)?\b|\blet you know\b|\balert you\b|\bask for your consent\b/i;
 
 /** Does the text reserve a right to change the policy without telling users? */
 export function saysChangesWithoutNotice(text: string): boolean {

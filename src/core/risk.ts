@@ -12,8 +12,8 @@ import {
   presenceFindings,
   retentionFindings,
   sensitiveFindings,
-  sharingFindings,
 } from './risk-rules';
+import { sharingFindings } from './risk-sharing';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 export type RiskLevel = 'low' | 'medium' | 'high' | 'unknown';
@@ -56,13 +56,19 @@ export interface ThirdPartyRef {
 }
 
 /**
- * Weights per severity. One high finding alone gives a medium level; two give high. Absences
- * weigh less than explicit practices because a classifier can miss a clause that is there.
+ * Weights per severity. Absences weigh less than explicit practices because a classifier can
+ * miss a clause that is there. Info findings (and positives) weigh nothing.
  */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { high: 40, medium: 15, low: 5, info: 0 };
 
-/** Score thresholds: score ≥ high → high; score ≥ medium → medium; otherwise low. */
-export const LEVEL_THRESHOLDS = { high: 60, medium: 25 } as const;
+/**
+ * Score thresholds: score ≥ high → high; score ≥ medium → medium; otherwise low. Set on OPP-115
+ * policies so that the level separates them: most ad-funded sites share with ad networks (one
+ * high finding), so one or two high findings give medium, and high takes several serious
+ * practices at once, e.g. ad sharing plus third-party trackers plus precise location (≥ 100).
+ * A single medium finding (15) stays low; two mediums (30) reach medium.
+ */
+export const LEVEL_THRESHOLDS = { high: 100, medium: 30 } as const;
 
 /**
  * Below this many scored paragraphs (or with none outside `other`) the page is too thin to judge,

@@ -23,6 +23,10 @@ type Loaded = {
   content: ContentStatusReply | null;
 };
 
+function samePage(a: string, b: string): boolean {
+  return a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+}
+
 function hostOf(url: string | undefined): string | null {
   try {
     return url ? new URL(url).hostname || null : null;
@@ -39,8 +43,11 @@ export function App({ connector }: { connector: PopupConnector }) {
   const load = useCallback(async () => {
     const tabId = await connector.tabId();
     const settings = await connector.readSettings();
-    const state = tabId === null ? null : await connector.tabState(tabId);
+    const stored = tabId === null ? null : await connector.tabState(tabId);
     const content = tabId === null ? null : await connector.contentStatus(tabId);
+    // A state left from an earlier page of this tab is not about what the tab shows now.
+    const state =
+      stored && content && samePage(stored.url, content.url) ? stored : content ? null : stored;
     setData({ tabId, settings, state, content });
     return content;
   }, [connector]);
@@ -49,12 +56,15 @@ export function App({ connector }: { connector: PopupConnector }) {
     load().catch((e: unknown) => setError(String(e)));
   }, [load]);
 
-  // While the page is still being analysed, check again shortly.
+  // While the page is still being analysed (or its summary is being written), check again shortly.
+  const pending =
+    data?.content?.status === 'analysing' ||
+    (data?.content?.status === 'policy' && !data.state?.report);
   useEffect(() => {
-    if (data?.content?.status !== 'analysing') return;
+    if (!pending) return;
     const timer = setTimeout(() => void load(), 300);
     return () => clearTimeout(timer);
-  }, [data, load]);
+  }, [data, pending, load]);
 
   if (error) return <p class="card">Something went wrong: {error}</p>;
   if (!data) return <p class="card muted">Loading…</p>;
@@ -106,6 +116,12 @@ export function App({ connector }: { connector: PopupConnector }) {
     return (
       <main>
         {header}
+        {state.english === false && (
+          <p class="card notice" data-testid="not-english">
+            This policy does not appear to be in English. Fineprint’s model reads English, so it may
+            miss clauses here: treat the summary as incomplete.
+          </p>
+        )}
         {state.changes && (
           <Changes
             changes={state.changes}
@@ -140,7 +156,7 @@ export function App({ connector }: { connector: PopupConnector }) {
       </main>
     );
   }
-  if (content.status === 'analysing') {
+  if (content.status === 'analysing' || content.status === 'policy') {
     return (
       <main>
         {header}

@@ -3,7 +3,10 @@
  * `worker.evaluate` (code that executes in the browser, not in Node).
  */
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: object): Promise<unknown>;
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
   storage: {
     session: { get(key: string | null): Promise<Record<string, unknown>> };

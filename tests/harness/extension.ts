@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+import type { ContentStatusReply } from '../../src/core/messages';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -21,21 +22,31 @@ export interface ExtensionSession {
     options?: { colorScheme?: 'light' | 'dark'; tabId?: number },
   ): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
+  /** Asks the content script of `page` for its status, as the popup does. */
+  contentStatus(page: Page): Promise<ContentStatusReply | null>;
   close(): Promise<void>;
 }
 
 export async function launchWithExtension(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** A copy of dist/ to load instead (so a rebuild during a long suite cannot disturb it). */
+    extensionDir?: string;
+    /** Extra Chromium flags (e.g. a net log for the network test). */
+    args?: string[];
+  } = {},
 ): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'fineprint-e2e-'));
+  const extensionDir = options.extensionDir ?? DIST_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: !process.env.HEADED,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${DIST_DIR}`,
-      `--load-extension=${DIST_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.args ?? []),
     ],
   });
   const worker = async (): Promise<Worker> => {
@@ -57,11 +68,29 @@ export async function launchWithExtension(
     return id;
   };
 
+  let extensionPage: Page | null = null;
+  const contentStatus = async (page: Page): Promise<ContentStatusReply | null> => {
+    const tabId = await tabIdOf(page);
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await context.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    }
+    return extensionPage.evaluate(
+      (id) =>
+        chrome.tabs
+          .sendMessage(id, { type: 'content/get-status' })
+          .then((reply) => reply as ContentStatusReply)
+          .catch(() => null),
+      tabId,
+    );
+  };
+
   return {
     context,
     extensionId,
     worker,
     tabIdOf,
+    contentStatus,
     async openPopup(page, popupOptions = {}) {
       const tabId = popupOptions.tabId ?? (await tabIdOf(page));
       const popup = await context.newPage();

@@ -8,7 +8,7 @@
  * full-document querySelectorAll costs about a millisecond on a 2 MB page. So the walker shows
  * text nodes only, natively; each text node's ancestors are checked once (memoised), and an
  * excluded subtree is jumped over as a whole. Past the sample, a bounded number of further text
- * nodes is only measured, for the word estimate and for headings. It never reads `innerText`
+ * nodes is only measured, for the word estimate. It never reads `innerText`
  * (which forces layout) and computes styles only for an element named like a cookie banner.
  */
 import type { PageSignals } from '../../core/detect';
@@ -20,8 +20,10 @@ const MAX_HEADINGS = 40;
 const MAX_HEADING_CHARS = 200;
 /** Below this much text in `main`, the sample is taken from the whole body instead. */
 const MIN_MAIN_CHARS = 600;
-/** Text nodes looked at past the sample, for the word estimate and for more headings. */
-const EXTRA_TEXT_NODES = 1500;
+/** Text nodes measured past the sample, for the word estimate. */
+const EXTRA_TEXT_NODES = 200;
+/** Bound on text nodes visited for the sample, whitespace-only ones included. */
+const MAX_SAMPLE_NODES = 4000;
 
 const SHOW_TEXT = 0x4;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3']);
@@ -76,7 +78,7 @@ function walkText(doc: Document, root: Element): Walk {
   const headings: Element[] = [];
   let length = 0;
   let node = walker.nextNode();
-  while (node && length < SAMPLE_CHARS) {
+  for (let visited = 0; node && length < SAMPLE_CHARS && visited < MAX_SAMPLE_NODES; visited++) {
     const data = (node as Text).data;
     const parent = node.parentElement;
     if (parent && NON_SPACE.test(data)) {
@@ -96,24 +98,23 @@ function walkText(doc: Document, root: Element): Walk {
 
   let restChars = 0;
   for (let n = 0; node && n < EXTRA_TEXT_NODES; n++, node = walker.nextNode()) {
-    const data = (node as Text).data;
-    restChars += data.length;
-    if (headings.length >= MAX_HEADINGS || data.length > MAX_HEADING_CHARS) continue;
-    const heading = headingOf(node);
-    if (heading && headings[headings.length - 1] !== heading && !heading.closest(CHROME_SELECTOR)) {
-      headings.push(heading);
-    }
+    restChars += (node as Text).data.length;
   }
   return { text: normalizeSpace(parts.join(' ')), restChars, headings };
 }
 
-/** The page's h1 elements outside navigation and footers (usually one, near the top). */
-function topHeadings(doc: Document): Element[] {
+/**
+ * Headings outside navigation and footers: the page's h1 elements (usually one, near the top),
+ * or with `allHeadings` every h1–h3 (one full-document query, about a millisecond on a 2 MB page,
+ * so only done when the quick look was not conclusive).
+ */
+function pageHeadings(doc: Document, allHeadings: boolean): Element[] {
   const found: Element[] = [];
-  const h1s = doc.getElementsByTagName('h1');
-  for (let i = 0; i < h1s.length && found.length < 3; i++) {
-    const h1 = h1s[i] as Element;
-    if (!h1.closest(CHROME_SELECTOR)) found.push(h1);
+  const list = allHeadings ? doc.querySelectorAll('h1, h2, h3') : doc.getElementsByTagName('h1');
+  const cap = allHeadings ? MAX_HEADINGS : 3;
+  for (let i = 0; i < list.length && found.length < cap; i++) {
+    const h = list[i] as Element;
+    if (!h.closest(CHROME_SELECTOR)) found.push(h);
   }
   return found;
 }
@@ -122,15 +123,25 @@ function mainElement(doc: Document): Element | null {
   return doc.querySelector('main, [role="main"]') ?? doc.querySelector('article');
 }
 
-export function collectSignals(doc: Document): PageSignals {
+export interface CollectOptions {
+  /**
+   * Read every h1–h3 of the page instead of the h1s and the headings within the text sample.
+   * Costs one full-document query; detectPolicy asks for it only when the quick look is unsure.
+   */
+  allHeadings?: boolean;
+}
+
+export function collectSignals(doc: Document, options: CollectOptions = {}): PageSignals {
   const body = doc.body ?? doc.documentElement;
   const main = mainElement(doc);
   let walk: Walk = { text: '', restChars: 0, headings: [] };
   if (main) walk = walkText(doc, main);
   if (body && (!main || walk.text.length < MIN_MAIN_CHARS)) walk = walkText(doc, body);
 
-  const headingElements = topHeadings(doc);
-  for (const h of walk.headings) if (!headingElements.includes(h)) headingElements.push(h);
+  const headingElements = pageHeadings(doc, options.allHeadings === true);
+  if (!options.allHeadings) {
+    for (const h of walk.headings) if (!headingElements.includes(h)) headingElements.push(h);
+  }
   const headings: string[] = [];
   for (const el of headingElements.slice(0, MAX_HEADINGS)) {
     const text = normalizeSpace((el.textContent ?? '').slice(0, MAX_HEADING_CHARS));

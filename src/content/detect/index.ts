@@ -6,25 +6,37 @@ import { scorePolicyPage, type PageSignals, type PolicyScore } from '../../core/
 import { sameOriginFrameDocuments } from '../segment/frames';
 import { collectSignals } from './collect-signals';
 
-export { collectSignals } from './collect-signals';
+export { collectSignals, type CollectOptions } from './collect-signals';
 
 export interface DetectionResult extends PolicyScore {
   /** Main-thread time spent, in milliseconds. */
   elapsedMs: number;
 }
 
-export function detectPolicy(doc: Document): DetectionResult {
-  const t0 = performance.now();
-  const result = scorePolicyPage(collectSignals(doc));
-  return { ...result, elapsedMs: performance.now() - t0 };
-}
+/**
+ * Scores between these bounds are unsure: detection then reads every h1–h3 of the page (one
+ * full-document query) and scores again. Clear non-policies, most pages, never pay for it.
+ */
+export const UNSURE_SCORES = [0.05, 0.95] as const;
 
 /** Detection plus the signals it used, for the popup's "why" view and for evaluation. */
-export function detectPolicyVerbose(doc: Document): DetectionResult & { signals: PageSignals } {
+export function detectPolicyVerbose(
+  doc: Document,
+): DetectionResult & { signals: PageSignals; deep: boolean } {
   const t0 = performance.now();
-  const signals = collectSignals(doc);
-  const result = scorePolicyPage(signals);
-  return { ...result, signals, elapsedMs: performance.now() - t0 };
+  let signals = collectSignals(doc);
+  let result = scorePolicyPage(signals);
+  const deep = result.score > UNSURE_SCORES[0] && result.score < UNSURE_SCORES[1];
+  if (deep) {
+    signals = collectSignals(doc, { allHeadings: true });
+    result = scorePolicyPage(signals);
+  }
+  return { ...result, signals, deep, elapsedMs: performance.now() - t0 };
+}
+
+export function detectPolicy(doc: Document): DetectionResult {
+  const { isPolicy, score, reasons, elapsedMs } = detectPolicyVerbose(doc);
+  return { isPolicy, score, reasons, elapsedMs };
 }
 
 /**

@@ -1,32 +1,80 @@
 /** Scores paragraphs with a loaded model: hashed features → linear heads → Platt calibration. */
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy';
 import type { CategoryResult, ParagraphInput } from '../types';
-import { paragraphFeatures, type SparseVector } from './features';
+import {
+  addHeadingBlock,
+  addWordBlock,
+  charScale,
+  normalizeBlock,
+  scratch,
+  tokenizeParagraph,
+  type WordEntry,
+} from './features';
 import type { Model } from './model';
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Adds the linear scores of one sparse vector to `acc` (int8 weights, scale applied later). */
-function accumulate(model: Model, x: SparseVector, acc: Float64Array): Float64Array {
-  const n = model.heads.length;
-  const w = model.weights;
-  const idx = x.index;
-  const val = x.value;
-  for (let i = 0; i < idx.length; i++) {
-    let k = (idx[i] as number) * n;
-    const v = val[i] as number;
-    for (let h = 0; h < n; h++, k++) acc[h] = (acc[h] as number) + v * (w[k] as number);
+type Scratch = ReturnType<typeof scratch>;
+
+// Per model and word: the summed int8 weights of the word's character n-grams. The character
+// block is linear in the words (features.ts), so a paragraph's character score is a sum of these.
+const charScores = new WeakMap<Model, WeakMap<WordEntry, Float64Array>>();
+
+function charScore(model: Model, e: WordEntry): Float64Array {
+  let perModel = charScores.get(model);
+  if (!perModel) charScores.set(model, (perModel = new WeakMap()));
+  let s = perModel.get(e);
+  if (!s) {
+    const n = model.heads.length;
+    s = new Float64Array(n);
+    for (const b of e.chars) {
+      const base = b * n;
+      for (let h = 0; h < n; h++) s[h] = (s[h] as number) + (model.weights[base + h] as number);
+    }
+    perModel.set(e, s);
   }
-  return acc;
+  return s;
 }
 
-function finish(model: Model, acc: Float64Array): Float64Array {
-  for (let h = 0; h < acc.length; h++) {
-    acc[h] = (acc[h] as number) * (model.scale[h] as number) + (model.bias[h] as number);
+function dot(model: Model, acc: Scratch, out: Float64Array): void {
+  const n = model.heads.length;
+  const w = model.weights;
+  for (let i = 0; i < acc.size; i++) {
+    const b = acc.touched[i] as number;
+    const v = acc.value[b] as number;
+    let k = b * n;
+    for (let h = 0; h < n; h++, k++) out[h] = (out[h] as number) + v * (w[k] as number);
   }
-  return acc;
+  acc.clear();
+}
+
+/** Linear scores of a token sequence: the same features as vectorOf, without building them. */
+function score(model: Model, entries: WordEntry[], heading: WordEntry[] | null): Float64Array {
+  const cfg = model.features;
+  const n = model.heads.length;
+  const out = new Float64Array(n);
+  const acc = scratch(2 ** cfg.bits);
+  addWordBlock(acc, entries, cfg);
+  normalizeBlock(acc, 1);
+  dot(model, acc, out);
+  if (heading && heading.length > 0 && cfg.headingWeight > 0) {
+    addHeadingBlock(acc, heading, cfg);
+    normalizeBlock(acc, cfg.headingWeight);
+    dot(model, acc, out);
+  }
+  const cs = charScale(entries, cfg);
+  if (cs > 0) {
+    for (const e of entries) {
+      const c = charScore(model, e);
+      for (let h = 0; h < n; h++) out[h] = (out[h] as number) + cs * (c[h] as number);
+    }
+  }
+  for (let h = 0; h < n; h++) {
+    out[h] = (out[h] as number) * (model.scale[h] as number) + (model.bias[h] as number);
+  }
+  return out;
 }
 
 /**
@@ -34,25 +82,17 @@ function finish(model: Model, acc: Float64Array): Float64Array {
  * best sentence's when that is higher, so one clear sentence is not drowned by a long paragraph.
  */
 export function headLogits(model: Model, input: ParagraphInput): Float64Array {
-  const n = model.heads.length;
   const heading = input.isHeading ? undefined : input.heading;
   const mix = model.features.sentenceMix;
-  const { whole, sentences } = paragraphFeatures(
-    { text: input.text, heading },
-    model.features,
-    model.idf,
-    mix > 0,
-  );
-  const z = finish(model, accumulate(model, whole, new Float64Array(n)));
-  if (sentences.length === 0) return z;
-  const best = new Float64Array(n).fill(-Infinity);
-  const zs = new Float64Array(n);
-  for (const s of sentences) {
-    zs.fill(0);
-    finish(model, accumulate(model, s, zs));
-    for (let h = 0; h < n; h++) best[h] = Math.max(best[h] as number, zs[h] as number);
+  const t = tokenizeParagraph({ text: input.text, heading }, model.features, mix > 0);
+  const z = score(model, t.body, t.heading);
+  if (t.sentences.length === 0) return z;
+  const best = new Float64Array(z.length).fill(-Infinity);
+  for (const sentence of t.sentences) {
+    const zs = score(model, sentence, null);
+    for (let h = 0; h < z.length; h++) best[h] = Math.max(best[h] as number, zs[h] as number);
   }
-  for (let h = 0; h < n; h++) {
+  for (let h = 0; h < z.length; h++) {
     const gap = (best[h] as number) - (z[h] as number);
     if (gap > 0) z[h] = (z[h] as number) + mix * gap;
   }

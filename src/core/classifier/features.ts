@@ -1,8 +1,10 @@
 /**
  * Hashed sparse features of one paragraph: word unigrams and bigrams, fastText-style character
  * n-grams of each word (robust to inflections, typos and unseen compounds such as "sdk-based"),
- * and the words of the heading the paragraph sits under. Each family is TF-IDF weighted and
- * L2-normalised on its own so that no family drowns the others.
+ * and the words of the heading the paragraph sits under. Each family is normalised on its own so
+ * that no family drowns the others: words and heading by log-TF and L2 norm, character n-grams
+ * by raw counts over the square root of their total. The latter is linear in the words, so the
+ * classifier can cache each word's character score (classify.ts) instead of hashing n-grams.
  */
 import { fnv1a, NAMESPACE } from './hash';
 import { sentenceRanges } from './sentences';
@@ -44,20 +46,20 @@ export interface FeatureSource {
 }
 
 /** What one distinct word contributes; cached because words repeat within and across policies. */
-interface WordEntry {
+export interface WordEntry {
   /** Hash of the (stemmed) word, reused to hash bigrams without building strings. */
   hash: number;
-  /** Its character n-gram hashes (unmasked). */
-  chars: Uint32Array;
+  /** Buckets of its character n-grams (already masked to the hash space). */
+  chars: Int32Array;
 }
 
 const wordCache = new Map<string, WordEntry>();
-let cacheKey = '';
+let cacheConfig: FeatureConfig | null = null;
 const WORD_CACHE_LIMIT = 50_000;
 
 /** fastText-style n-grams of `<word>`, hashed in place (same values as fnv1a of each slice). */
-function charHashes(word: string, min: number, max: number): Uint32Array {
-  if (max <= 0) return new Uint32Array(0);
+function charBuckets(word: string, min: number, max: number, mask: number): Int32Array {
+  if (max <= 0) return new Int32Array(0);
   const padded = `<${word}>`;
   const out: number[] = [];
   for (let i = 0; i < padded.length; i++) {
@@ -65,31 +67,32 @@ function charHashes(word: string, min: number, max: number): Uint32Array {
     for (let n = 1; n <= max && i + n <= padded.length; n++) {
       h ^= padded.charCodeAt(i + n - 1);
       h = Math.imul(h, 0x01000193);
-      if (n >= min) out.push(h >>> 0);
+      if (n >= min) out.push((h >>> 0) & mask);
     }
   }
-  return Uint32Array.from(out);
+  return Int32Array.from(out);
 }
 
 function wordEntry(word: string, cfg: FeatureConfig): WordEntry {
-  const key = `${cfg.charMin},${cfg.charMax},${cfg.stem}`;
-  if (key !== cacheKey || wordCache.size >= WORD_CACHE_LIMIT) {
+  // One cache per configuration object (a model's config never changes once loaded).
+  if (cfg !== cacheConfig || wordCache.size >= WORD_CACHE_LIMIT) {
     wordCache.clear();
-    cacheKey = key;
+    cacheConfig = cfg;
   }
   let entry = wordCache.get(word);
   if (!entry) {
     const token = cfg.stem ? stem(word) : word;
+    const mask = (1 << cfg.bits) - 1;
     entry = {
       hash: fnv1a(token, NAMESPACE.word),
-      chars: charHashes(word, cfg.charMin, cfg.charMax),
+      chars: charBuckets(word, cfg.charMin, cfg.charMax, mask),
     };
     wordCache.set(word, entry);
   }
   return entry;
 }
 
-/** Order-sensitive mix of two word hashes into a bigram hash (murmur3 finaliser). */
+/** Order-sensitive mix of two hashes (murmur3 finaliser): bigrams and heading words. */
 function pairHash(a: number, b: number): number {
   let h = Math.imul(a ^ NAMESPACE.bigram, 0x85ebca6b) ^ b;
   h ^= h >>> 16;
@@ -122,38 +125,34 @@ class Scratch {
   }
 }
 
-let block: Scratch | null = null;
-let total: Scratch | null = null;
+let scratchBuffer: Scratch | null = null;
 
-function scratch(buckets: number): { block: Scratch; total: Scratch } {
-  if (!block || !total || block.value.length !== buckets) {
-    block = new Scratch(buckets);
-    total = new Scratch(buckets);
-  }
-  return { block, total };
+/** The shared accumulator (JS is single-threaded; every user clears it before returning). */
+export function scratch(buckets: number): Scratch {
+  if (scratchBuffer?.value.length !== buckets) scratchBuffer = new Scratch(buckets);
+  return scratchBuffer;
 }
 
-/** Sublinear TF, IDF, L2 normalisation to `weight`, then merge into `out`; clears `acc`. */
-function mergeBlock(out: Scratch, acc: Scratch, weight: number, idf: Float32Array | null): void {
+/** Log-TF then L2 normalisation to `weight`, in place over the touched buckets. */
+export function normalizeBlock(acc: Scratch, weight: number): void {
   let norm = 0;
   for (let i = 0; i < acc.size; i++) {
     const k = acc.touched[i] as number;
     const tf = acc.value[k] as number;
-    const v = (tf === 1 ? 1 : 1 + Math.log(tf)) * (idf ? (idf[k] as number) : 1);
+    const v = tf === 1 ? 1 : 1 + Math.log(tf);
     acc.value[k] = v;
     norm += v * v;
   }
-  if (norm > 0 && weight !== 0) {
-    const s = weight / Math.sqrt(norm);
-    for (let i = 0; i < acc.size; i++) {
-      const k = acc.touched[i] as number;
-      out.add(k, (acc.value[k] as number) * s);
-    }
+  const s = norm > 0 ? weight / Math.sqrt(norm) : 0;
+  for (let i = 0; i < acc.size; i++) {
+    const k = acc.touched[i] as number;
+    acc.value[k] = (acc.value[k] as number) * s;
   }
-  acc.clear();
 }
 
-function addWords(acc: Scratch, entries: WordEntry[], cfg: FeatureConfig, mask: number): void {
+/** Word unigram and bigram counts of a token sequence. */
+export function addWordBlock(acc: Scratch, entries: WordEntry[], cfg: FeatureConfig): void {
+  const mask = (1 << cfg.bits) - 1;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as WordEntry;
     acc.add(e.hash & mask, 1);
@@ -162,71 +161,89 @@ function addWords(acc: Scratch, entries: WordEntry[], cfg: FeatureConfig, mask: 
   }
 }
 
-function addChars(acc: Scratch, entries: WordEntry[], mask: number): void {
-  for (const e of entries) {
-    const chars = e.chars;
-    for (let i = 0; i < chars.length; i++) acc.add((chars[i] as number) & mask, 1);
-  }
-}
-
-/** The bucket ids a paragraph touches, without weights; the trainer uses it for IDF. */
-export function featureKeys(src: FeatureSource, cfg: FeatureConfig): Set<number> {
-  return new Set(extractFeatures(src, cfg, null).index);
-}
-
-/** Hashed features of tokens already looked up (one paragraph or one of its sentences). */
-function vectorOf(
-  entries: WordEntry[],
-  heading: WordEntry[] | null,
-  cfg: FeatureConfig,
-  idf: Float32Array | null,
-): SparseVector {
+/** Heading words in their own namespace. */
+export function addHeadingBlock(acc: Scratch, heading: WordEntry[], cfg: FeatureConfig): void {
   const mask = (1 << cfg.bits) - 1;
-  const { block: acc, total: out } = scratch(2 ** cfg.bits);
-  addWords(acc, entries, cfg, mask);
-  mergeBlock(out, acc, 1, idf);
-  if (cfg.charMax > 0) {
-    addChars(acc, entries, mask);
-    mergeBlock(out, acc, cfg.charWeight, idf);
-  }
-  if (heading && heading.length > 0 && cfg.headingWeight > 0) {
-    for (const e of heading) acc.add(pairHash(e.hash, NAMESPACE.heading) & mask, 1);
-    mergeBlock(out, acc, cfg.headingWeight, idf);
-  }
-  const index = Int32Array.from(out.touched.subarray(0, out.size));
-  const value = new Float32Array(out.size);
-  for (let i = 0; i < out.size; i++) value[i] = out.value[index[i] as number] as number;
-  out.clear();
-  return { index, value };
+  for (const e of heading) acc.add(pairHash(e.hash, NAMESPACE.heading) & mask, 1);
+}
+
+/** Scale of the character block: charWeight over the root of the number of n-grams. */
+export function charScale(entries: WordEntry[], cfg: FeatureConfig): number {
+  let total = 0;
+  for (const e of entries) total += e.chars.length;
+  return total > 0 ? cfg.charWeight / Math.sqrt(total) : 0;
+}
+
+/** A paragraph split into looked-up words: whole body (heading inline if so configured) and sentences. */
+export interface Tokens {
+  body: WordEntry[];
+  heading: WordEntry[] | null;
+  /** The paragraph's sentences when it has several and they were asked for; else empty. */
+  sentences: WordEntry[][];
 }
 
 const entriesOf = (text: string, cfg: FeatureConfig): WordEntry[] =>
   words(normalize(text)).map((w) => wordEntry(w, cfg));
 
-export function extractFeatures(
+export function tokenizeParagraph(
   src: FeatureSource,
   cfg: FeatureConfig,
-  idf: Float32Array | null,
-): SparseVector {
-  return paragraphFeatures(src, cfg, idf, false).whole;
-}
-
-/**
- * Features of the whole paragraph (with its heading) and, when asked and the paragraph has
- * several sentences, of each sentence alone. Words are looked up once per sentence and reused.
- */
-export function paragraphFeatures(
-  src: FeatureSource,
-  cfg: FeatureConfig,
-  idf: Float32Array | null,
   withSentences: boolean,
-): { whole: SparseVector; sentences: SparseVector[] } {
+): Tokens {
   const heading = src.heading ? entriesOf(src.heading, cfg) : null;
   const ranges = withSentences ? sentenceRanges(src.text) : [];
-  const parts = ranges.length > 1 ? ranges.map(([a, b]) => entriesOf(src.text.slice(a, b), cfg)) : [entriesOf(src.text, cfg)];
+  const parts =
+    ranges.length > 1
+      ? ranges.map(([a, b]) => entriesOf(src.text.slice(a, b), cfg))
+      : [entriesOf(src.text, cfg)];
   const body = cfg.headingInline && heading ? [heading, ...parts].flat() : parts.flat();
-  return {
-    whole: vectorOf(body, heading, cfg, idf),
-    sentences: parts.length > 1 ? parts.map((p) => vectorOf(p, null, cfg, idf)) : [],
-  };
+  return { body, heading, sentences: parts.length > 1 ? parts : [] };
+}
+
+/** The explicit sparse vector of a token sequence (training; tests compare the fast scorer to it). */
+export function vectorOf(
+  entries: WordEntry[],
+  heading: WordEntry[] | null,
+  cfg: FeatureConfig,
+): SparseVector {
+  const acc = scratch(2 ** cfg.bits);
+  addWordBlock(acc, entries, cfg);
+  normalizeBlock(acc, 1);
+  const words = new Map<number, number>();
+  for (let i = 0; i < acc.size; i++) {
+    const k = acc.touched[i] as number;
+    words.set(k, acc.value[k] as number);
+  }
+  acc.clear();
+  if (heading && heading.length > 0 && cfg.headingWeight > 0) {
+    addHeadingBlock(acc, heading, cfg);
+    normalizeBlock(acc, cfg.headingWeight);
+    for (let i = 0; i < acc.size; i++) {
+      const k = acc.touched[i] as number;
+      words.set(k, (words.get(k) ?? 0) + (acc.value[k] as number));
+    }
+    acc.clear();
+  }
+  const cs = charScale(entries, cfg);
+  for (const e of entries) for (const k of e.chars) words.set(k, (words.get(k) ?? 0) + cs);
+  const index = new Int32Array(words.size);
+  const value = new Float32Array(words.size);
+  let i = 0;
+  for (const [k, v] of words) {
+    index[i] = k;
+    value[i] = v;
+    i++;
+  }
+  return { index, value };
+}
+
+/** The bucket ids a paragraph touches. */
+export function featureKeys(src: FeatureSource, cfg: FeatureConfig): Set<number> {
+  return new Set(extractFeatures(src, cfg).index);
+}
+
+/** Features of a whole paragraph, as the trainer sees it. */
+export function extractFeatures(src: FeatureSource, cfg: FeatureConfig): SparseVector {
+  const t = tokenizeParagraph(src, cfg, false);
+  return vectorOf(t.body, t.heading, cfg);
 }

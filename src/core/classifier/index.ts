@@ -3,7 +3,7 @@ export { loadModel, HEAD_IDS, MODEL_FORMAT, MODEL_VERSION, OTHER_SUBTYPE_HEADS }
 export type { Model, ModelFile, HeadId } from './model';
 export { classifyParagraphs, headScores, headLogits } from './classify';
 export type { ClassifyOptions } from './classify';
-export { extractFeatures, featureKeys, paragraphFeatures } from './features';
+export { extractFeatures, featureKeys, tokenizeParagraph, vectorOf } from './features';
 export { sentenceRanges } from './sentences';
-export type { FeatureConfig, FeatureSource, SparseVector } from './features';
+export type { FeatureConfig, FeatureSource, SparseVector, WordEntry } from './features';
 export { withHeadingContext } from './context';

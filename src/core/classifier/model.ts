@@ -28,8 +28,6 @@ export interface ModelFile {
   /** int8 weights, index `bucket * heads.length + head`; real weight = q * scale[head]. */
   weights: { scale: number[]; data: string };
   bias: number[];
-  /** Per-bucket IDF as uint8: idf = min + q * step. Null when the model uses raw TF. */
-  idf: { min: number; step: number; data: string } | null;
   /** Platt scaling per head: p = 1 / (1 + exp(-(a * logit + b))), fitted on validation. */
   calibration: { a: number[]; b: number[] };
   /** Decision threshold per head on the calibrated score, chosen on validation. */
@@ -44,7 +42,6 @@ export interface Model {
   weights: Int8Array;
   scale: Float32Array;
   bias: Float32Array;
-  idf: Float32Array | null;
   calA: Float32Array;
   calB: Float32Array;
   thresholds: Float32Array;
@@ -72,7 +69,13 @@ function checkFeatures(v: unknown): FeatureConfig {
   if (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 8 || bits > 24) {
     fail('features.bits must be an integer in 8..24');
   }
-  for (const [k, x] of Object.entries({ charMin, charMax, charWeight, headingWeight, sentenceMix })) {
+  for (const [k, x] of Object.entries({
+    charMin,
+    charMax,
+    charWeight,
+    headingWeight,
+    sentenceMix,
+  })) {
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(`features.${k} must be a number`);
   }
   for (const k of ['bigrams', 'stem', 'headingInline'] as const) {
@@ -88,17 +91,6 @@ function checkHeads(v: unknown): HeadId[] {
   const heads = v as HeadId[];
   for (const id of CATEGORY_IDS) if (!heads.includes(id)) fail(`head ${id} missing`);
   return heads;
-}
-
-function decodeIdf(v: unknown, buckets: number): Float32Array | null {
-  if (v === null) return null;
-  if (!isRecord(v) || typeof v.min !== 'number' || typeof v.step !== 'number') fail('idf invalid');
-  if (typeof v.data !== 'string') fail('idf.data must be base64');
-  const q = base64ToBytes(v.data);
-  if (q.length !== buckets) fail(`idf has ${q.length} entries, expected ${buckets}`);
-  const out = new Float32Array(buckets);
-  for (let i = 0; i < buckets; i++) out[i] = v.min + (q[i] as number) * v.step;
-  return out;
 }
 
 /** Checks the shape and version of a parsed model file and prepares it for `classify`. */
@@ -122,7 +114,6 @@ export function loadModel(data: unknown): Model {
     weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     scale: numbers(w.scale, n, 'weights.scale'),
     bias: numbers(data.bias, n, 'bias'),
-    idf: decodeIdf(data.idf, buckets),
     calA: numbers(cal.a, n, 'calibration.a'),
     calB: numbers(cal.b, n, 'calibration.b'),
     thresholds: numbers(data.thresholds, n, 'thresholds'),

@@ -11,12 +11,12 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  * generalise, but their presence does (contact paragraphs, retention periods).
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' zzemail ')
-    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' zzurl ')
-    .replace(/\d{3,}/g, ' zznum ');
+  let t = text.normalize('NFKC').toLowerCase();
+  // Cheap checks first: most paragraphs hold no address, link or long number.
+  if (t.includes('@')) t = t.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' zzemail ');
+  if (t.includes('http') || t.includes('www.'))
+    t = t.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' zzurl ');
+  return t.replace(/\d{3,}/g, ' zznum ');
 }
 
 /** A tiny suffix stripper: collapses collect/collects/collected/collecting onto one stem. */

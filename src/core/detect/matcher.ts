@@ -35,22 +35,24 @@ export class VocabCounter<K extends string> {
     }
   }
 
+  /**
+   * Vocabulary entries are written lower-case and NFKC-normalised (a unit test checks), so no
+   * normalisation is done here: this runs for ~900 entries whenever the content script loads.
+   */
   private add(name: K, phrase: string): void {
-    const lower = phrase.normalize('NFKC').toLowerCase();
-    if (hasCjk(lower)) {
-      const owners = this.substrings.get(lower) ?? [];
-      if (!owners.includes(name)) owners.push(name);
-      this.substrings.set(lower, owners);
+    if (hasCjk(phrase)) {
+      push(this.substrings, phrase, name);
       return;
     }
-    const tokens = tokenize(lower);
+    const tokens = /^[a-z0-9 ]+$/.test(phrase) ? phrase.split(' ') : tokenize(phrase);
     if (tokens.length === 0) return;
-    const key = tokens.join(' ');
-    const owners = this.grams.get(key) ?? [];
-    if (!owners.includes(name)) owners.push(name);
-    this.grams.set(key, owners);
-    for (let n = 1; n < tokens.length; n++) this.prefixes.add(tokens.slice(0, n).join(' '));
-    this.maxWords = Math.max(this.maxWords, tokens.length);
+    let prefix = tokens[0] as string;
+    for (let n = 1; n < tokens.length; n++) {
+      this.prefixes.add(prefix);
+      prefix += ' ' + (tokens[n] as string);
+    }
+    push(this.grams, prefix, name);
+    if (tokens.length > this.maxWords) this.maxWords = tokens.length;
   }
 
   /** Calls `onHit` for every occurrence of every phrase, with the vocabularies it belongs to. */
@@ -86,6 +88,12 @@ export class VocabCounter<K extends string> {
     });
     return counts;
   }
+}
+
+function push<K>(map: Map<string, K[]>, key: string, owner: K): void {
+  const owners = map.get(key);
+  if (!owners) map.set(key, [owner]);
+  else if (!owners.includes(owner)) owners.push(owner);
 }
 
 /** A single vocabulary, for short texts such as titles and headings. */

@@ -459,7 +459,6 @@ export const POLICY_TERMS = [
   '第三者',
   '利用目的',
   '取得',
-  '同意',
   // ko
   '개인정보',
   '제3자',
@@ -537,9 +536,7 @@ export const WE_VOICE = [
   'la presente informativa',
   // pt
   'coletamos',
-  'utilizamos',
   'seus dados',
-  'esta política',
   // nl
   'wij verzamelen',
   'wij verwerken',

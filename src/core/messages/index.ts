@@ -7,8 +7,6 @@
  */
 import type { Quote } from '../report';
 import { MAX_QUOTE_LENGTH } from '../report';
-import type { Settings } from '../settings';
-import { isSettings } from '../settings';
 import {
   arr,
   bool,
@@ -62,7 +60,6 @@ const paragraph = obj<ParagraphPayload>({
   heading: optional(str(500)),
   isHeading: bool,
 });
-const settingsGuard = (v: unknown): v is Settings => isSettings(v);
 
 /** One validator per message, checking the whole message including `type`. */
 export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
@@ -74,30 +71,12 @@ export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
     detection: isDetectionSummary,
     paragraphs: arr(paragraph, MAX_PARAGRAPHS),
   }),
-  'page/analysed': obj<Message<'page/analysed'>>({
-    type: type('page/analysed'),
-    url,
-    title,
-    isPolicy: bool,
-    detection: isDetectionSummary,
-    report: isPolicyReport,
-  }),
-  'page/not-policy': obj<Message<'page/not-policy'>>({
-    type: type('page/not-policy'),
-    url,
-    title,
-    detection: isDetectionSummary,
-  }),
   'page/cleared': obj<Message<'page/cleared'>>({ type: type('page/cleared') }),
   'popup/get-state': obj<Message<'popup/get-state'>>({
     type: type('popup/get-state'),
     tabId: num(-1, Number.MAX_SAFE_INTEGER, true),
   }),
   'content/get-status': obj<Message<'content/get-status'>>({ type: type('content/get-status') }),
-  'content/apply-settings': obj<Message<'content/apply-settings'>>({
-    type: type('content/apply-settings'),
-    settings: settingsGuard,
-  }),
   'content/analyse-anyway': obj<Message<'content/analyse-anyway'>>({
     type: type('content/analyse-anyway'),
   }),
@@ -105,7 +84,6 @@ export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
     type: type('content/jump-to'),
     paragraphId: id,
   }),
-  'content/get-report': obj<Message<'content/get-report'>>({ type: type('content/get-report') }),
   'content/find-policy-link': obj<Message<'content/find-policy-link'>>({
     type: type('content/find-policy-link'),
   }),
@@ -148,7 +126,6 @@ export const RESPONSE_VALIDATORS = {
   }),
   'content/analyse-anyway': obj<ResponseOf<'content/analyse-anyway'>>({ status: contentStatus }),
   'content/jump-to': obj<ResponseOf<'content/jump-to'>>({ found: bool }),
-  'content/get-report': nullable(isPolicyReport),
   'content/find-policy-link': obj<ResponseOf<'content/find-policy-link'>>({ url: nullable(url) }),
 } satisfies { [K in (typeof CONTENT_MESSAGES)[number]]?: Guard<ResponseOf<K>> };
 
@@ -208,6 +185,7 @@ const tabState = obj<TabState>({
   changes: optional(nullable(isPolicyDiff)),
   newParagraphIds: optional(arr(id, MAX_PARAGRAPHS)),
   quotes: arr(quoteGuard, MAX_PARAGRAPHS),
+  english: optional(bool),
 });
 
 /**

@@ -6,7 +6,6 @@
 import type { ParagraphAnalysis } from '../types';
 import type { PolicyReport, Quote } from '../report';
 import type { PolicyDiff } from '../fingerprint';
-import type { Settings } from '../settings';
 import type { DetectionSummary } from './schemas';
 
 /** What the content script is doing on its page. */
@@ -30,6 +29,8 @@ export interface TabState {
   newParagraphIds?: string[] | undefined;
   /** Quotes of every paragraph the report refers to (see `reportQuotes`), for clause lists. */
   quotes: Quote[];
+  /** False when the policy is not in English, which the model reads; the popup says so. */
+  english?: boolean | undefined;
 }
 
 /** A paragraph as the content script sends it for classification. */
@@ -91,29 +92,13 @@ type Empty = Record<never, never>;
 export interface MessageMap {
   // content script → background
   'page/analyse': { payload: AnalyseRequest; response: AnalyseResponse };
-  'page/analysed': {
-    payload: {
-      url: string;
-      title: string;
-      isPolicy: boolean;
-      detection: DetectionSummary;
-      report: PolicyReport;
-    };
-    response: void;
-  };
-  'page/not-policy': {
-    payload: { url: string; title: string; detection: DetectionSummary };
-    response: void;
-  };
   'page/cleared': { payload: Empty; response: { ok: true } };
   // popup → background
   'popup/get-state': { payload: { tabId: number }; response: TabStateReply };
   // popup or background → content script (tabs.sendMessage)
   'content/get-status': { payload: Empty; response: ContentStatusReply };
-  'content/apply-settings': { payload: { settings: Settings }; response: void };
   'content/analyse-anyway': { payload: Empty; response: { status: ContentStatus } };
   'content/jump-to': { payload: { paragraphId: string }; response: { found: boolean } };
-  'content/get-report': { payload: Empty; response: PolicyReport | null };
   'content/find-policy-link': { payload: Empty; response: { url: string | null } };
 }
 
@@ -126,8 +111,6 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
 /** Allowlist for the background's runtime.onMessage when the sender is a content script. */
 export const CONTENT_SCRIPT_MESSAGES = [
   'page/analyse',
-  'page/analysed',
-  'page/not-policy',
   'page/cleared',
 ] as const satisfies readonly MessageType[];
 /** Allowlist for the background when the sender is an extension page (popup, options). */
@@ -137,10 +120,8 @@ export const EXTENSION_PAGE_MESSAGES = [
 /** Allowlist for the content script's runtime.onMessage. */
 export const CONTENT_MESSAGES = [
   'content/get-status',
-  'content/apply-settings',
   'content/analyse-anyway',
   'content/jump-to',
-  'content/get-report',
   'content/find-policy-link',
 ] as const satisfies readonly MessageType[];
 

@@ -36,7 +36,7 @@ export function detectSensitive(text: string): SensitiveResult {
     if (entry.accept && !entry.accept(match)) continue;
     if (entry.context && !entry.context.test(sentenceAround(text, start, end))) continue;
     parts ??= clauses(text);
-    if (isNegated(text, parts, start, end)) continue;
+    if (isNegated(text, parts, start, end, entry.wholeClause)) continue;
     spans.push({ type: entry.type, start, end });
   }
   const present = new Set<SensitiveId>(spans.map((s) => s.type));

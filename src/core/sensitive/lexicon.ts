@@ -6,14 +6,16 @@
  *
  * Order matters where phrases share a start: the first entry that matches at a position wins,
  * so device identifiers come before location ("Wi-Fi MAC" before "Wi-Fi") and longer phrases
- * come before their prefixes within a type.
+ * come before their prefixes within a type. HEAD_NOUN is appended to every entry.
  */
 import type { SensitiveId } from '../taxonomy';
 import {
+  CHILD_CONTEXT,
   DATA_CONTEXT,
   HEALTH_CONTEXT,
   LOCATION_CONTEXT,
   MESSAGE_CONTEXT,
+  PAYMENT_CONTEXT,
   RECORDING_CONTEXT,
 } from './context';
 
@@ -22,6 +24,8 @@ export interface LexiconEntry {
   pattern: string;
   /** When set, the sentence holding the match must match it (for ambiguous words). */
   context?: RegExp;
+  /** When true, a denial anywhere in the clause cancels the match, not only one before it. */
+  wholeClause?: boolean;
   /** When set, the matched text itself must pass (e.g. upper-case "MAC" but not "Mac"). */
   accept?: (match: string) => boolean;
 }
@@ -30,8 +34,10 @@ export interface LexiconEntry {
 export const HEAD_NOUN =
   '(?: (?:information|info|data|details|numbers?|records?|history|list|logs?))?';
 
+/** Phrases that name the data type on their own ("IMEI", "bank card number"). */
 const strong = (type: SensitiveId, ...patterns: string[]): LexiconEntry[] =>
   patterns.map((pattern) => ({ type, pattern }));
+/** Words that name it only in the right setting ("location", "calls"): see context.ts. */
 const weak = (type: SensitiveId, context: RegExp, ...patterns: string[]): LexiconEntry[] =>
   patterns.map((pattern) => ({ type, pattern, context }));
 
@@ -78,6 +84,9 @@ export const LEXICON: readonly LexiconEntry[] = [
     `(?:${LOC_MOD} )*geo ?locations?`,
     `(?:${LOC_MOD} )+locations?`,
     'locations? (?:history|data|information|services? data|coordinates|tracking)',
+    // Whose location it is settles the sense: "your location" is the user's, "our locations" are shops.
+    "(?<=(?:your|users?'?|user's|device's|phone's|their|his or her|a user's) (?:\\w+ (?:and/or|and|or) )?)location",
+    'location based (?:services?|advertising|ads|features?|content|offers)',
     'latitude and longitude',
     'geo ?locational(?: information| data)?',
     'geographic(?:al)? (?:regions?|areas?|positions?|coordinates)',
@@ -163,7 +172,6 @@ export const LEXICON: readonly LexiconEntry[] = [
     '(?:financial|payment|billing|banking) (?:information|info|data|details|accounts?)',
     'payment (?:methods?|status|history|records?|card)',
     '(?:alipay|wechat pay|paypal|venmo|e wallet|wallet) accounts?',
-    'cards? (?:numbers?|details|information|data)',
     'routing numbers?',
     'account balances?',
     '(?:order|purchase|transaction|consumption|payment) (?:information|history|records?|details|data)',
@@ -172,6 +180,8 @@ export const LEXICON: readonly LexiconEntry[] = [
     'tax returns?',
   ),
   ...weak('financial', DATA_CONTEXT, 'incomes?', 'salar(?:y|ies)'),
+  // A bare "card number" may be a SIM or graphics card: count it only around payments.
+  ...weak('financial', PAYMENT_CONTEXT, 'cards? (?:numbers?|details|information|data)'),
 
   // Government-issued identifiers.
   ...strong(
@@ -224,7 +234,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     'contents? of (?:your |the |users? |any )?(?:(?:mail|e ?mails?|text messages|messages?|sms|chats?|calls?|communications?|conversations?)(?:,? (?:and |or )?)?)+',
     '(?:chat|conversation|message|messaging|communication) (?:history|logs?|records?|content|contents|transcripts?)',
     '(?:chat|group|private|direct|voice|instant|in app) messages?',
-    '(?:voice|audio) (?:recordings?|input|messages?|content|data|commands?)',
+    '(?:voice|audio) (?:recordings?|input|messages?|data|commands?)',
     'audio and video (?:content|recordings?|data)',
     'e ?mail (?:content|contents|messages)',
     'clipboard(?: content| contents| data)?',
@@ -254,13 +264,19 @@ export const LEXICON: readonly LexiconEntry[] = [
     "verif(?:y|ies|ying|ication of) (?:your |the user'?s |their |a user'?s )?age",
     '(?:teenager|youth|minor|kids?|child) mode',
   ),
-  ...weak(
-    'children',
-    DATA_CONTEXT,
+  // A bare "children" or "guardians" counts only where children's data is handled, and any denial
+  // in its clause cancels it: COPPA sections mention children in every sentence, most of which
+  // ("we care about the privacy of children") say nothing about collecting their data.
+  ...[
     "(?:children|child|kids?|minors?|teenagers?|teens?)(?:'s|s')?",
     'parents? or (?:legal )?guardians?',
     'guardians?',
-  ),
+  ].map((pattern): LexiconEntry => ({
+    type: 'children',
+    pattern,
+    context: CHILD_CONTEXT,
+    wholeClause: true,
+  })),
 
   // Special categories of personal data (GDPR art. 9 minus health and biometrics).
   ...weak(

@@ -19,7 +19,7 @@ export interface Clause {
 }
 
 const BREAK =
-  /(?<!\b(?:e\.g|i\.e|etc|inc|ltd|co|vs|no))\.(?=\s|$)|[;!?]|,?\s+(?:but|however|whereas|while|although|though|yet|instead|rather than|except that)\b|,\s*(?:which|who|where)\b|,?\s+and\s+(?=(?:we|they|it|this|you|our)\b)/gi;
+  /(?<!\b(?:e\.g|i\.e|etc|inc|ltd|co|vs|no))\.(?=\s|$)|[;!?]|,?\s+(?:but|however|whereas|while|although|though|yet|instead|rather than|except that)\b|,\s*(?:which|who|where)\b|,?\s+and\s+(?=(?:we|they|it|this|you|our)\b)|,\s*(?=(?:it|they|we|this|these|you)\s+(?:is|are|was|were|will|may|can|would|do|does|has|have)\b)/gi;
 
 const CUE =
   /\b(?:not|never|no|none|nothing|neither|nor|cannot|can['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|shouldn['’]t|wouldn['’]t|haven['’]t|hasn['’]t)\b(?!\.)/i;
@@ -48,6 +48,8 @@ function mask(text: string): string {
 /** Splits a paragraph into clauses and finds the denial cue of each. */
 export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
+  // Most paragraphs deny nothing; skip the splitting then (no clause = nothing negated).
+  if (!CUE.test(text)) return out;
   const masked = mask(text);
   let start = 0;
   const push = (end: number): void => {
@@ -72,16 +74,20 @@ export function clauses(text: string): Clause[] {
   return out;
 }
 
-/** True when the mention [start, end) is denied within its clause. */
+/**
+ * True when the mention [start, end) is denied within its clause. With `wholeClause`, any denial
+ * in the clause counts, wherever it stands.
+ */
 export function isNegated(
   text: string,
   all: readonly Clause[],
   start: number,
   end: number,
+  wholeClause = false,
 ): boolean {
   const clause = all.find((c) => start >= c.start && start < c.end);
   if (!clause || clause.cue < 0) return false;
-  if (clause.cue < start) return true;
+  if (clause.cue < start || wholeClause) return true;
   // The cue comes after the mention: only a passive denial ("your IMEI is not collected").
   const gap = text.slice(end, clause.cue);
   if (gap.length > 140 || PRACTICE_VERB.test(gap)) return false;

@@ -2,7 +2,7 @@
  * Candidate phrases of a paragraph: every lexicon or blocker match, left to right, without
  * overlaps. Each word start is tried against the bucket regex of its first character only.
  */
-import { compileBuckets } from './compile';
+import { compileBuckets, type Bucket } from './compile';
 import type { LexiconEntry } from './lexicon';
 
 export interface Candidate {
@@ -13,7 +13,9 @@ export interface Candidate {
   text: string;
 }
 
-const buckets = compileBuckets();
+/** Buckets indexed by lower-case ASCII char code: an array lookup per word start, no strings. */
+const BY_CODE: (Bucket | undefined)[] = [];
+for (const [key, bucket] of compileBuckets()) BY_CODE[key.charCodeAt(0)] = bucket;
 
 /** [A-Za-z0-9_], the same word characters as the lexicon's boundaries. */
 export function isWordChar(code: number): boolean {
@@ -32,7 +34,7 @@ export function candidates(text: string): Candidate[] {
     const code = text.charCodeAt(pos);
     const bucket =
       isWordChar(code) && (pos === 0 || !isWordChar(text.charCodeAt(pos - 1)))
-        ? buckets.get(String.fromCharCode(code | 0x20)) // Lower-cases ASCII letters.
+        ? BY_CODE[code | 0x20] // Lower-cases ASCII letters; digits are unchanged.
         : undefined;
     if (!bucket) {
       pos += 1;

@@ -46,8 +46,12 @@ export const X_SDK = new RegExp(`(?<![A-Za-z0-9.])(${WORD}(?:[ -]${WORD}){0,2})[
 export const SDK_NAME_FIELD =
   /\bSDK name\s*[:：]\s*([A-Z][A-Za-z0-9.+& -]{1,40}?)(?=\s*(?:[;,.\n(（:：]|$)|\s+(?:SDK|Purpose|Company|Provider|Type|Function|Data|Personal|Collected|Usage|Scope)\b)/g;
 
-/** A sentence that introduces a list of SDKs; the list follows the colon or "such as". */
-export const SDK_LIST = /\bSDKs?\b[^.:]*?(?::|\bsuch as\b|\bincluding\b|\be\.g\.,?)\s*([^.]+)/g;
+/**
+ * A list of SDKs: "SDKs" directly followed by a colon, "such as" or "including" ("the following
+ * SDKs: Foo, Bar"). Looser forms ("the SDK may collect data such as...") list data, not names.
+ */
+export const SDK_LIST =
+  /\bSDKs\)?\s*(?:\([^)]*\)\s*)?(?:we use\s*|are\s*)?(?:[:：]|\bsuch as\b|\binclud(?:e|es|ing)\b|\be\.g\.,?)\s*([^.]+)/g;
 
 /** Splits a list body "Foo, Bar and Baz" into items. */
 export function listItems(body: string): string[] {

@@ -6,9 +6,11 @@ export interface ClauseListProps {
   onJump(paragraphId: string): void;
   /** At most this many are shown; the rest are counted. */
   limit?: number;
+  /** How many clauses there are in all, when `quotes` holds only some of them. */
+  total?: number;
 }
 
-export function ClauseList({ quotes, onJump, limit = 8 }: ClauseListProps) {
+export function ClauseList({ quotes, onJump, limit = 8, total = quotes.length }: ClauseListProps) {
   if (quotes.length === 0) return <p class="muted">No clause found in this policy.</p>;
   const shown = quotes.slice(0, limit);
   return (
@@ -21,9 +23,7 @@ export function ClauseList({ quotes, onJump, limit = 8 }: ClauseListProps) {
           </button>
         </li>
       ))}
-      {quotes.length > shown.length && (
-        <li class="muted">and {quotes.length - shown.length} more on the page</li>
-      )}
+      {total > shown.length && <li class="muted">and {total - shown.length} more on the page</li>}
     </ul>
   );
 }

@@ -22,7 +22,12 @@ function FindingItem({ finding, onJump }: { finding: ReportFinding; onJump(id: s
         </summary>
         <p>{finding.detail}</p>
         {finding.paragraphIds.length > 0 && (
-          <ClauseList quotes={finding.quotes} onJump={onJump} limit={4} />
+          <ClauseList
+            quotes={finding.quotes}
+            total={finding.paragraphIds.length}
+            onJump={onJump}
+            limit={4}
+          />
         )}
       </details>
     </li>

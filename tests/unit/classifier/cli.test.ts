@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+// Each case starts a tsx process (about 1 s on an idle machine); allow for a busy CI runner.
+const SLOW = { timeout: 30_000 };
 
 function run(script: string, args: string[], input = ''): string {
   const r = spawnSync(TSX, [join(REPO_ROOT, 'scripts', script), ...args], {
@@ -17,7 +19,7 @@ function run(script: string, args: string[], input = ''): string {
 }
 
 describe('classify CLI', () => {
-  it('answers every line in order, errors included', () => {
+  it('answers every line in order, errors included', SLOW, () => {
     const input = [
       JSON.stringify({ text: 'We share your email with advertisers.', id: 7 }),
       '{not json',
@@ -41,7 +43,7 @@ describe('classify CLI', () => {
     expect(out[4]?.categories).toContain('data-retention');
   });
 
-  it('uses the heading context of consecutive lines of one doc', () => {
+  it('uses the heading context of consecutive lines of one doc', SLOW, () => {
     const text = 'We keep it for as long as needed for the purposes above.';
     const input = [
       JSON.stringify({ doc: 'a', text: 'How long we retain your data', heading: true }),
@@ -58,7 +60,7 @@ describe('classify CLI', () => {
 });
 
 describe('analyze CLI', () => {
-  it('summarises an HTML policy and prints JSON with --json', () => {
+  it('summarises an HTML policy and prints JSON with --json', SLOW, () => {
     const dir = mkdtempSync(join(tmpdir(), 'fp-analyze-'));
     const file = join(dir, 'policy.html');
     writeFileSync(

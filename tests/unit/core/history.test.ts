@@ -74,6 +74,48 @@ describe('mergeHistory', () => {
   });
 });
 
+describe('storage budget', () => {
+  const many = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag} ${i}`);
+
+  it('drops old versions of the least recent policies first, then whole policies', () => {
+    const limits = { maxStoredParagraphs: 50 };
+    let h = emptyHistory();
+    h = mergeHistory(h, 'old', fp(many(10, 'o1'), 'T1'), limits);
+    h = mergeHistory(h, 'old', fp(many(10, 'o2'), 'T2'), limits);
+    h = mergeHistory(h, 'mid', fp(many(20, 'm'), 'T3'), limits);
+    expect(h.entries.map((e) => [e.key, e.fingerprints.length])).toEqual([
+      ['mid', 1],
+      ['old', 2],
+    ]);
+    h = mergeHistory(h, 'new', fp(many(15, 'n'), 'T4'), limits);
+    // 15 + 20 + 20 > 50: the older version of "old" goes.
+    expect(h.entries.map((e) => [e.key, e.fingerprints.length])).toEqual([
+      ['new', 1],
+      ['mid', 1],
+      ['old', 1],
+    ]);
+    h = mergeHistory(h, 'big', fp(many(30, 'b'), 'T5'), limits);
+    // 30 + 15 + 20 + 10 > 50: "old" then "mid" are dropped whole.
+    expect(h.entries.map((e) => e.key)).toEqual(['big', 'new']);
+  });
+
+  it('always keeps the latest version of the policy just recorded', () => {
+    let h = mergeHistory(emptyHistory(), 'k', fp(many(10, 'a'), 'T1'), { maxStoredParagraphs: 5 });
+    h = mergeHistory(h, 'k', fp(many(10, 'b'), 'T2'), { maxStoredParagraphs: 5 });
+    expect(h.entries).toHaveLength(1);
+    expect(h.entries[0]?.fingerprints.map((f) => f.analysedAt)).toEqual(['T2']);
+  });
+
+  it('validateHistory applies the budget too', () => {
+    let h = emptyHistory();
+    for (const k of ['a', 'b', 'c']) h = mergeHistory(h, k, fp(many(10, k), k));
+    expect(validateHistory(h, { maxStoredParagraphs: 20 }).entries.map((e) => e.key)).toEqual([
+      'c',
+      'b',
+    ]);
+  });
+});
+
 describe('recordAnalysis', () => {
   it('has no diff on a first visit, then diffs against the version seen last time', () => {
     const first = recordAnalysis(emptyHistory(), 'k', fp(['a', 'b'], 'T1'));

@@ -15,7 +15,6 @@ import {
   type TabState,
 } from '../../../src/core/messages';
 import { buildReport, reportQuotes, type PolicyReport } from '../../../src/core/report';
-import { defaultSettings } from '../../../src/core/settings';
 import { diffPolicies, fingerprintPolicy } from '../../../src/core/fingerprint';
 import { completePolicy, para } from './fixtures';
 
@@ -53,27 +52,11 @@ const VALID: { [K in MessageType]: Message<K> } = {
       { id: 'p2', text: 'Collection', isHeading: true },
     ],
   },
-  'page/analysed': {
-    type: 'page/analysed',
-    url: report.url,
-    title: 'Privacy',
-    isPolicy: true,
-    detection,
-    report,
-  },
-  'page/not-policy': {
-    type: 'page/not-policy',
-    url: 'https://example.com/',
-    title: 'Home',
-    detection: { ...detection, isPolicy: false },
-  },
   'page/cleared': { type: 'page/cleared' },
   'popup/get-state': { type: 'popup/get-state', tabId: 12 },
   'content/get-status': { type: 'content/get-status' },
-  'content/apply-settings': { type: 'content/apply-settings', settings: defaultSettings() },
   'content/analyse-anyway': { type: 'content/analyse-anyway' },
   'content/jump-to': { type: 'content/jump-to', paragraphId: 'p3' },
-  'content/get-report': { type: 'content/get-report' },
   'content/find-policy-link': { type: 'content/find-policy-link' },
 };
 const ALL = Object.keys(VALID) as MessageType[];
@@ -146,12 +129,15 @@ describe('isMessage: rejections', () => {
     const m = clone(VALID['page/analyse']);
     (m.paragraphs[0] as unknown as Record<string, unknown>).html = '<b>x</b>';
     expect(isMessage(m, ALL)).toBe(false);
-    const r = clone(VALID['page/analysed']);
-    (r.report.categories as unknown as Record<string, unknown>).bogus = {
+    const r = clone({
+      state: { url: report.url, title: 'Privacy', status: 'policy', report, quotes: [] },
+    });
+    expect(isTabStateReply(r)).toBe(true);
+    (r.state.report.categories as unknown as Record<string, unknown>).bogus = {
       count: 1,
       paragraphIds: [],
     };
-    expect(isMessage(r, ALL)).toBe(false);
+    expect(isTabStateReply(r)).toBe(false);
   });
 
   it('rejects prototype-pollution keys', () => {
@@ -173,8 +159,8 @@ describe('isMessage: rejections', () => {
     expect(isMessage({ ...VALID['content/jump-to'], paragraphId: 'x'.repeat(129) }, ALL)).toBe(
       false,
     );
-    expect(isMessage({ ...VALID['page/not-policy'], title: 'x'.repeat(2049) }, ALL)).toBe(false);
-    expect(isMessage({ ...VALID['page/not-policy'], url: 'x'.repeat(5000) }, ALL)).toBe(false);
+    expect(isMessage({ ...VALID['page/analyse'], title: 'x'.repeat(2049) }, ALL)).toBe(false);
+    expect(isMessage({ ...VALID['page/analyse'], url: 'x'.repeat(5000) }, ALL)).toBe(false);
     const longText = clone(VALID['page/analyse']);
     longText.paragraphs[0]!.text = 'x'.repeat(4001);
     expect(isMessage(longText, ALL)).toBe(false);
@@ -186,7 +172,7 @@ describe('isMessage: rejections', () => {
     }));
     expect(isMessage(many, ALL)).toBe(false);
     const reasons = {
-      ...VALID['page/not-policy'],
+      ...VALID['page/analyse'],
       detection: { ...detection, reasons: Array.from({ length: 51 }, () => 'r') },
     };
     expect(isMessage(reasons, ALL)).toBe(false);
@@ -214,34 +200,26 @@ describe('isMessage: rejections', () => {
       expect(isMessage({ type: 'popup/get-state', tabId }, ALL)).toBe(false);
     }
     for (const score of [NaN, -0.1, 1.1]) {
-      expect(
-        isMessage({ ...VALID['page/not-policy'], detection: { ...detection, score } }, ALL),
-      ).toBe(false);
+      expect(isMessage({ ...VALID['page/analyse'], detection: { ...detection, score } }, ALL)).toBe(
+        false,
+      );
     }
   });
 
   it('checks label ids and report invariants', () => {
-    const r = clone(VALID['page/analysed']);
-    r.report.findings[0]!.label = 'not-a-label' as never;
-    expect(isMessage(r, ALL)).toBe(false);
-    const s = clone(VALID['page/analysed']);
-    s.report.findings[0]!.severity = 'critical' as never;
-    expect(isMessage(s, ALL)).toBe(false);
-    const q = clone(VALID['page/analysed']);
-    q.report.findings[0]!.quotes[0]!.text = 'x'.repeat(301);
-    expect(isMessage(q, ALL)).toBe(false);
-  });
-
-  it('accepts only exact, valid settings in content/apply-settings', () => {
-    expect(
-      isMessage(
-        { type: 'content/apply-settings', settings: { ...defaultSettings(), extra: 1 } },
-        ALL,
-      ),
-    ).toBe(false);
-    expect(isMessage({ type: 'content/apply-settings', settings: { paused: true } }, ALL)).toBe(
-      false,
-    );
+    const reply = () =>
+      clone({
+        state: { url: report.url, title: 'Privacy', status: 'policy' as const, report, quotes: [] },
+      });
+    const r = reply();
+    r.state.report.findings[0]!.label = 'not-a-label' as never;
+    expect(isTabStateReply(r)).toBe(false);
+    const s = reply();
+    s.state.report.findings[0]!.severity = 'critical' as never;
+    expect(isTabStateReply(s)).toBe(false);
+    const q = reply();
+    q.state.report.findings[0]!.quotes[0]!.text = 'x'.repeat(301);
+    expect(isTabStateReply(q)).toBe(false);
   });
 });
 
@@ -275,9 +253,6 @@ describe('responses', () => {
     expect(isContentStatusReply({ status: 'hacked', detection: null, url: 'https://x' })).toBe(
       false,
     );
-    expect(isContentResponse('content/get-report', report)).toBe(true);
-    expect(isContentResponse('content/get-report', null)).toBe(true);
-    expect(isContentResponse('content/get-report', { ...report, extra: 1 })).toBe(false);
     expect(isContentResponse('content/find-policy-link', { url: null })).toBe(true);
     expect(isContentResponse('content/find-policy-link', { url: 5 })).toBe(false);
     expect(isContentResponse('content/jump-to', { found: true })).toBe(true);

@@ -32,6 +32,10 @@ describe('isNegatedAt', () => {
     expect(isNegatedAt(s, s.indexOf('sell'))).toBe(true);
     const t = "We don't sell your data.";
     expect(isNegatedAt(t, t.indexOf('sell'))).toBe(true);
+    const v = 'We dont sell or profit from the information you share.';
+    expect(isNegatedAt(v, v.indexOf('sell'))).toBe(true);
+    const w = 'They are restricted from using, selling or altering this data.';
+    expect(isNegatedAt(w, w.indexOf('selling'))).toBe(true);
     const u = 'We will never rent your information.';
     expect(isNegatedAt(u, u.indexOf('rent'))).toBe(true);
   });
@@ -69,7 +73,39 @@ describe('detectSale', () => {
       denied: true,
     });
     expect(detectSale('We never sell or rent personal data to anyone.').denied).toBe(true);
+    // A list after the negation stays negated: commas are not clause breaks.
+    expect(detectSale('Example does not sell, trade or rent your personal information.')).toEqual({
+      affirmed: false,
+      denied: true,
+    });
   });
+  it('needs the thing sold to be data, in active or passive voice', () => {
+    expect(
+      detectSale('We may rent, sell, or share your information with third parties.').affirmed,
+    ).toBe(true);
+    expect(detectSale('We "rent" our opt-in marketing list to outside marketers.').affirmed).toBe(
+      true,
+    );
+    expect(detectSale('Your personal information may be sold to partners.').affirmed).toBe(true);
+    expect(detectSale('Your personal information will never be sold.')).toEqual({
+      affirmed: false,
+      denied: true,
+    });
+    expect(
+      detectSale('Data providers link to sites where they sell their own products and services.')
+        .affirmed,
+    ).toBe(false);
+    expect(
+      detectSale(
+        'Users agree we process data they provide when purchasing or selling subscriptions.',
+      ).affirmed,
+    ).toBe(false);
+    expect(
+      detectSale('We may share your information in the case our business is sold or transferred.')
+        .affirmed,
+    ).toBe(false);
+  });
+
   it('ignores sales of products, business transfers and rights statements', () => {
     expect(detectSale('Merchants sell products through our marketplace.')).toEqual({
       affirmed: false,
@@ -133,6 +169,11 @@ describe('retention, change and DNT phrases', () => {
     expect(saysChangesWithoutNotice('We will notify you by email.')).toBe(false);
     expect(promisesChangeNotice('We will notify you by email of material changes.')).toBe(true);
     expect(promisesChangeNotice('Changes are posted on this page.')).toBe(false);
+    expect(
+      promisesChangeNotice(
+        'If there are significant changes, you will be provided with appropriate online notice.',
+      ),
+    ).toBe(true);
   });
   it('reads the Do Not Track stance', () => {
     expect(detectDntStance('We do not respond to Do Not Track signals.')).toEqual({
@@ -140,6 +181,10 @@ describe('retention, change and DNT phrases', () => {
       honoured: false,
     });
     expect(detectDntStance('Our site does not currently honor DNT.').ignored).toBe(true);
+    expect(detectDntStance('We do not yet respond to DNT signals.')).toEqual({
+      ignored: true,
+      honoured: false,
+    });
     expect(detectDntStance('There is no uniform standard for DNT, so we do nothing.').ignored).toBe(
       true,
     );

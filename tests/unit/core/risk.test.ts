@@ -58,6 +58,7 @@ describe('assessRisk: level and score', () => {
   it('score is the sum of reason weights', () => {
     const r = assessRisk([
       ...completePolicy(),
+      para('Third-party SDKs collect your device data.', ['third-party-sharing']),
       para(
         'We sell your personal information to data brokers and advertisers.',
         ['third-party-sharing'],
@@ -95,7 +96,7 @@ describe('assessRisk: sensitive data', () => {
     ['government-id', 'high'],
     ['health', 'high'],
     ['special-categories', 'high'],
-    ['children', 'high'],
+    ['children', 'medium'],
     ['contacts', 'medium'],
     ['communications', 'medium'],
     ['device-identifiers', 'medium'],

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSignals, detectPolicy, findPolicyDocument } from '../../../src/content/detect';
+import {
+  collectSignals,
+  detectPolicy,
+  detectPolicyVerbose,
+  findPolicyDocument,
+} from '../../../src/content/detect';
 
 function setPage(title: string, body: string): void {
   document.title = title;
@@ -37,6 +42,22 @@ describe('collectSignals', () => {
     expect(s.textSample).not.toMatch(/Products|cookies\. Accept|script text|Footer/);
     expect(s.wordCount).toBeGreaterThan(50);
     expect(s.url).toBe(document.location.href);
+  });
+
+  it('reads headings beyond the sample only when asked for all headings', () => {
+    const filler = Array.from(
+      { length: 80 },
+      (_, i) => `<p>Paragraph ${i} with enough words to fill the sample quickly.</p>`,
+    );
+    setPage(
+      'x',
+      `<main><h1>Top</h1>${filler.join('')}<h2>Late section</h2><p>Late text.</p></main><nav><h2>Menu</h2></nav>`,
+    );
+    expect(collectSignals(document).headings).toEqual(['Top']);
+    expect(collectSignals(document, { allHeadings: true }).headings).toEqual([
+      'Top',
+      'Late section',
+    ]);
   });
 
   it('falls back to the body when main is nearly empty', () => {
@@ -88,6 +109,23 @@ describe('detectPolicy', () => {
       '<main><h1>Apple cake</h1><p>Heat the oven to 180°C and grease a tin.</p></main>',
     );
     expect(detectPolicy(document).isPolicy).toBe(false);
+  });
+
+  it('takes a second look with all headings only when the quick look is unsure', () => {
+    setPage(
+      'Grandma’s apple cake',
+      '<main><h1>Apple cake</h1><p>Heat the oven to 180°C and grease a tin.</p></main>',
+    );
+    expect(detectPolicyVerbose(document).deep).toBe(false);
+    setPage('Privacy Policy | Acme', `<main>${POLICY_BODY}</main>`);
+    expect(detectPolicyVerbose(document).deep).toBe(false);
+    setPage(
+      'Acme',
+      `<main><h1>How we handle data</h1><p>We collect your personal information and share personal data with third parties. We retain it. You may opt out. This policy explains your data rights under the GDPR.</p></main>`,
+    );
+    const unsure = detectPolicyVerbose(document);
+    expect(unsure.score).toBeGreaterThan(0.05);
+    expect(unsure.deep).toBe(true);
   });
 
   it('detects a single-page app once its policy has been rendered', () => {

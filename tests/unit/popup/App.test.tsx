@@ -79,6 +79,33 @@ describe('popup on a policy', () => {
   });
 });
 
+describe('popup edge cases', () => {
+  it('says when the policy is not in English', async () => {
+    const { connector } = fakeConnector({ state: { ...policyState(), english: false } });
+    await mount(connector);
+    expect(byTestId('not-english')).not.toBeNull();
+  });
+
+  it('ignores a summary left from an earlier page of the same tab', async () => {
+    const { connector } = fakeConnector({
+      state: policyState(),
+      content: { status: 'not-policy', detection: null, url: 'https://example.com/shop' },
+    });
+    await mount(connector);
+    expect(byTestId('risk-level')).toBeNull();
+    expect(byTestId('not-policy')).not.toBeNull();
+  });
+
+  it('shows the paused state and resumes', async () => {
+    const { connector, settings } = fakeConnector({ state: policyState() });
+    await mount(connector);
+    await act(async () => (byTestId('pause-toggle') as HTMLInputElement).click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(settings().paused).toBe(true);
+    expect(byTestId('paused')).not.toBeNull();
+  });
+});
+
 describe('popup elsewhere', () => {
   it('offers analysis and the policy link on a page that is not a policy', async () => {
     const { connector } = fakeConnector({

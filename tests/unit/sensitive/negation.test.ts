@@ -18,6 +18,10 @@ describe('detectSensitive: negation is scoped to the clause', () => {
       ['location: precise location'],
     ],
     ['We do not receive profile data (e.g., your friends list or contacts).', []],
+    [
+      'When you delete location data, it is no longer linked to your account.',
+      ['location: location data'],
+    ],
   ])('%s', (text, expected) => {
     expect(marks(text)).toEqual(expected);
   });

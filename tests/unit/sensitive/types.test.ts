@@ -6,6 +6,7 @@ import { marks, types } from './helpers';
 const CASES: [string, string[]][] = [
   ['We collect your precise location via GPS.', ['location: precise location', 'location: GPS']],
   ['We use your geolocation data to show nearby stores.', ['location: geolocation data']],
+  ['Ads are tailored to your interests and/or location.', ['location: location']],
   [
     'We collect face information for facial recognition.',
     ['biometric: face information', 'biometric: facial recognition'],

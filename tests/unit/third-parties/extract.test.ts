@@ -76,6 +76,9 @@ describe('extractThirdParties', () => {
       names('The SDK collects the IMEI. The Push SDK and Advertising SDK come from partners.'),
     ).toEqual([]);
     expect(names('Third Party SDK providers may collect data.')).toEqual([]);
+    expect(
+      names('The SDK may collect data such as your Android advertising identifier and/or IDFA.'),
+    ).toEqual([]);
   });
 
   it('needs context and exact case for names that are ordinary words', () => {

@@ -1,0 +1,62 @@
+/**
+ * Sentence-level training examples from OPP-115's evidence spans (each of the three annotators
+ * marked the text behind every practice they annotated).
+ */
+import { sentenceRanges } from '../../src/core/classifier/sentences';
+import { readJsonl, sharedDataPath } from '../lib/shared-data';
+import type { Example, Split } from './data';
+import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD } from './labels';
+
+interface AnnotatedSegment {
+  policy: string;
+  text: string;
+  votes: Record<string, number>;
+  labels12: string[];
+  categories: string[];
+  pglue_split: string | string[] | null;
+  spans: {
+    category: string;
+    value: string;
+    start: number;
+    end: number;
+    annotator: number;
+  }[];
+}
+
+export function readSegments(): AnnotatedSegment[] {
+  return (['train', 'validation', 'test'] as Split[]).flatMap((s) =>
+    readJsonl<AnnotatedSegment>(sharedDataPath(`opp115/segments/${s}.jsonl`)),
+  );
+}
+
+/**
+ * Sentence-level examples from the annotators' evidence spans: a sentence is positive for a
+ * head when at least two annotators placed a span of it there, negative when none did, unknown
+ * otherwise. It teaches the model the phrases that carry a practice inside long segments.
+ */
+export function spanSentences(segments: AnnotatedSegment[], weight: number): Example[] {
+  const out: Example[] = [];
+  for (const seg of segments) {
+    const ranges = sentenceRanges(seg.text);
+    if (ranges.length < 2) continue;
+    for (const [a, b] of ranges) {
+      const who = new Map<number, Set<string>>();
+      for (const sp of seg.spans) {
+        if (sp.end <= a || sp.start >= b) continue;
+        const name = sp.category === 'Other' ? `Other: ${sp.value}` : sp.category;
+        const label = name.startsWith('Other: ') ? name.slice(7) : name;
+        const head = PGLUE_LABEL_TO_HEAD[label];
+        if (head === undefined) continue;
+        const annotator = String(sp.annotator);
+        for (const h of sp.category === 'Other' ? [head, 'other' as const] : [head]) {
+          const k = headIndex(h);
+          who.set(k, (who.get(k) ?? new Set<string>()).add(annotator));
+        }
+      }
+      const y = emptyTargets(0);
+      for (const [k, set] of who) y[k] = set.size >= 2 ? 1 : -1;
+      out.push({ text: seg.text.slice(a, b).trim(), doc: seg.policy, y, weight });
+    }
+  }
+  return out;
+}
