@@ -62,13 +62,14 @@ export interface ThirdPartyRef {
 export const SEVERITY_WEIGHT: Record<Severity, number> = { high: 40, medium: 15, low: 5, info: 0 };
 
 /**
- * Score thresholds: score ≥ high → high; score ≥ medium → medium; otherwise low. Set on OPP-115
- * policies so that the level separates them: most ad-funded sites share with ad networks (one
- * high finding), so one or two high findings give medium, and high takes several serious
- * practices at once, e.g. ad sharing plus third-party trackers plus precise location (≥ 100).
- * A single medium finding (15) stays low; two mediums (30) reach medium.
+ * Score thresholds: score ≥ high → high; score ≥ medium → medium; otherwise low. Set on the 115
+ * OPP-115 policies (gold categories, our sensitive-data and third-party detectors) so the level
+ * separates them instead of calling nearly all "high": their scores have quartiles 95 / 140 /
+ * 180, and these cut-offs put roughly a third in each level. Most ad-funded sites share with ad
+ * networks, so high takes several serious practices at once (e.g. ad sharing plus trackers plus
+ * precise location plus a missing retention period); the findings list says which.
  */
-export const LEVEL_THRESHOLDS = { high: 100, medium: 30 } as const;
+export const LEVEL_THRESHOLDS = { high: 150, medium: 95 } as const;
 
 /**
  * Below this many scored paragraphs (or with none outside `other`) the page is too thin to judge,
@@ -91,8 +92,11 @@ function orderFindings(findings: Finding[], position: Map<string, number>): Find
   );
 }
 
-export function levelForScore(score: number): Exclude<RiskLevel, 'unknown'> {
-  if (score >= LEVEL_THRESHOLDS.high) return 'high';
+/** This many high-severity findings make a policy high risk whatever the total. */
+export const HIGH_FINDINGS_FOR_HIGH = 3;
+
+export function levelForScore(score: number, highFindings = 0): Exclude<RiskLevel, 'unknown'> {
+  if (score >= LEVEL_THRESHOLDS.high || highFindings >= HIGH_FINDINGS_FOR_HIGH) return 'high';
   if (score >= LEVEL_THRESHOLDS.medium) return 'medium';
   return 'low';
 }
@@ -123,5 +127,6 @@ export function assessRisk(
     index.position,
   );
   const score = reasons.reduce((sum, f) => sum + SEVERITY_WEIGHT[f.severity], 0);
-  return { level: assessable ? levelForScore(score) : 'unknown', score, reasons, positives };
+  const highs = reasons.filter((f) => f.severity === 'high').length;
+  return { level: assessable ? levelForScore(score, highs) : 'unknown', score, reasons, positives };
 }

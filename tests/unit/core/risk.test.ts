@@ -247,7 +247,15 @@ describe('assessRisk: absences and presence', () => {
     expect(byId(r.reasons, 'retention:missing')?.severity).toBe('medium');
     expect(byId(r.reasons, 'user-access:missing')?.severity).toBe('medium');
     expect(byId(r.reasons, 'user-choice:missing')?.severity).toBe('low');
-    expect(r.level).toBe('medium');
+    // Silence alone (40 points) stays below the medium cut-off set on OPP-115.
+    expect(r.score).toBe(40);
+    expect(r.level).toBe('low');
+  });
+
+  it('calls three high-severity findings high whatever the total', () => {
+    expect(levelForScore(LEVEL_THRESHOLDS.high - 1, 3)).toBe('high');
+    expect(levelForScore(LEVEL_THRESHOLDS.high - 1, 2)).toBe('medium');
+    expect(levelForScore(LEVEL_THRESHOLDS.medium - 1, 0)).toBe('low');
   });
 
   it('distinguishes indefinite, vague and concrete retention', () => {

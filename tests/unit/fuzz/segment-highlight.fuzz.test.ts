@@ -46,7 +46,7 @@ const BLOCKS = ['p', 'div', 'li', 'ul', 'ol', 'section', 'article', 'main', 'blo
   'form', 'details', 'summary', 'x-widget', 'fp-section'];
 const INLINE = ['span', 'b', 'strong', 'i', 'em', 'a', 'code', 'small', 'sup', 'label', 'abbr', 'q'];
 const OPAQUE = ['script', 'style', 'template', 'svg', 'math', 'noscript', 'textarea', 'button',
-  'select', 'iframe', 'object', 'title'];
+  'select', 'video', 'canvas', 'title'];
 const ATTRS = [
   '', '', '', ' class="content"', ' hidden', ' aria-hidden="true"', ' style="display:none"',
   ' style="visibility:hidden"', ' contenteditable', ' class="fp-tooltip"', ' data-fp-ui',

@@ -123,13 +123,15 @@ describe('segmentPage: headings', () => {
 
   it('treats a short bold-only paragraph as a heading below the real ones', () => {
     setPage(`<h2>Your rights</h2><p><strong>4.1 Access</strong></p><p>You may ask for a copy of your data.</p>
-      <p><strong>This whole sentence is bold but it ends with a full stop.</strong></p>`);
+      <p><strong>This whole sentence is bold but it ends with a full stop.</strong></p>
+      <p><em>An italic line is not a heading</em></p>`);
     const segments = segmentPage(document);
     expect(segments.map((s) => [s.text, s.isHeading, s.heading])).toEqual([
       ['Your rights', true, undefined],
       ['4.1 Access', true, 'Your rights'],
       ['You may ask for a copy of your data.', false, '4.1 Access'],
       ['This whole sentence is bold but it ends with a full stop.', false, '4.1 Access'],
+      ['An italic line is not a heading', false, '4.1 Access'],
     ]);
   });
 });
