@@ -175,10 +175,11 @@ export class PageController {
     for (const item of this.analysed) this.byId.set(item.segment.id, item.analysis);
     this.newIds = new Set(response.newParagraphIds);
     this.status = 'policy';
-    this.watcher.watchAnnotated(segments.map((s) => s.element));
     const classified = performance.now();
     const stats = await this.render();
     if (run !== this.run) return;
+    // Watch only after highlighting, so our own thousands of DOM edits queue no mutation records.
+    this.watcher.watchAnnotated(segments.map((s) => s.element));
     this.timings = {
       detectMs: this.timings.detectMs,
       paragraphs: segments.length,

@@ -83,14 +83,14 @@ export function sensitiveFindings(index: PolicyIndex): RuleOutput {
     if (type === 'location' && ps.some((p) => mentionsPreciseLocation(p.text))) severity = 'high';
     const shared = ps.some((p) => p.categories.includes('third-party-sharing'));
     if (shared) severity = RAISE[severity];
-    const name = SENSITIVE_INFO[type].name.toLowerCase();
+    const data = SENSITIVE_INFO[type].data;
     findings.push({
       id: `sensitive:${type}`,
       severity,
       label: type,
-      title: `Collects ${name} data`,
+      title: `Collects ${data}`,
       detail:
-        `The policy mentions collecting or using ${name} data in ${clauses(ps.length)}` +
+        `The policy mentions collecting or using ${data} in ${clauses(ps.length)}` +
         `${shared ? ', including a clause about sharing it with third parties' : ''}. ` +
         SENSITIVE_INFO[type].why,
       paragraphIds: ids(ps),

@@ -40,6 +40,11 @@ export interface LabelInfo {
   why: string;
 }
 
+/** A sensitive type also has a noun phrase for sentences such as "Collects <data>". */
+export interface SensitiveInfo extends LabelInfo {
+  data: string;
+}
+
 export const CATEGORY_INFO: Record<CategoryId, LabelInfo> = {
   'first-party-collection': {
     name: 'Data collection',
@@ -83,45 +88,55 @@ export const CATEGORY_INFO: Record<CategoryId, LabelInfo> = {
   },
 };
 
-export const SENSITIVE_INFO: Record<SensitiveId, LabelInfo> = {
+export const SENSITIVE_INFO: Record<SensitiveId, SensitiveInfo> = {
   location: {
     name: 'Location',
+    data: 'your location',
     why: 'Location data reveals where you live, work and go.',
   },
   biometric: {
     name: 'Biometrics',
+    data: 'biometric data',
     why: 'Face, fingerprint or voice data identifies you for life and cannot be changed if leaked.',
   },
   health: {
     name: 'Health',
+    data: 'health data',
     why: 'Health data is among the most sensitive information about you.',
   },
   financial: {
     name: 'Financial',
+    data: 'financial data',
     why: 'Payment and financial data can be used for fraud and profiling.',
   },
   'government-id': {
     name: 'Government ID',
+    data: 'government ID numbers',
     why: 'ID numbers enable identity theft and tie your activity to your legal identity.',
   },
   contacts: {
     name: 'Contacts',
+    data: 'your contacts',
     why: 'Your address book exposes other people who never agreed to share their data.',
   },
   communications: {
     name: 'Communications',
+    data: 'your messages or calls',
     why: 'Messages, calls and recordings are private conversations.',
   },
   'device-identifiers': {
     name: 'Device IDs',
+    data: 'device identifiers',
     why: 'Persistent device identifiers let companies track you across apps and sites.',
   },
   children: {
     name: 'Children',
+    data: "children's data",
     why: 'Data about children is specially protected by law in most countries.',
   },
   'special-categories': {
     name: 'Special categories',
+    data: 'special-category data',
     why: 'Race, religion, politics, sexuality or criminal records can lead to discrimination.',
   },
 };

@@ -69,7 +69,7 @@ export function isBlock(el: Element): boolean {
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 /** Level given to bold-only paragraphs used as headings: below every real heading. */
 export const PSEUDO_HEADING_LEVEL = 7;
-const MAX_PSEUDO_HEADING_WORDS = 12;
+export const MAX_PSEUDO_HEADING_WORDS = 12;
 
 /** Heading level 1–6 for h1–h6 and role="heading", else null. */
 export function headingLevel(el: Element): number | null {

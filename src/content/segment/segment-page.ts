@@ -6,9 +6,15 @@
  * a run. Chrome (navigation, banners, footers, cookie banners, our own UI), scripts, form
  * controls, editable regions and hidden text are skipped. The pass only reads the DOM.
  */
-import { countWords, normalizeSpace } from '../../core/detect/words';
+import { countWordsUpTo, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from './chrome';
-import { headingLevel, isBlock, isPseudoHeading, PSEUDO_HEADING_LEVEL } from './blocks';
+import {
+  headingLevel,
+  isBlock,
+  isPseudoHeading,
+  MAX_PSEUDO_HEADING_WORDS,
+  PSEUDO_HEADING_LEVEL,
+} from './blocks';
 import { stableId } from './ids';
 import type { Segment, SegmentOptions } from './types';
 import { visibilityChecker } from './visibility';
@@ -64,7 +70,8 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
     run = [];
     afterBr = false;
     if (text === '' || out.length >= maxSegments) return;
-    const words = countWords(text);
+    // Only small counts matter: the minimum for paragraphs, the maximum for bold pseudo-headings.
+    const words = countWordsUpTo(text, Math.max(minWords, MAX_PSEUDO_HEADING_WORDS + 1));
     let level = headingLevel(owner);
     if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
     if (level === null && words < minWords) return;

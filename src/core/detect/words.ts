@@ -37,6 +37,18 @@ export function countWords(text: string): number {
   return count;
 }
 
+/**
+ * Words in `text`, counting no further than `limit`: enough to decide "at least three words" or
+ * "at most twelve" for every paragraph of a page without scanning all of its text.
+ */
+export function countWordsUpTo(text: string, limit: number): number {
+  if (CJK.test(text)) return Math.min(limit, countWords(text));
+  const re = new RegExp(WORD_G.source, 'g');
+  let count = 0;
+  while (count < limit && re.exec(text) !== null) count++;
+  return count;
+}
+
 /** Lower-cased word tokens (runs between separators; CJK runs are kept whole; ’ read as '). */
 export function tokenize(text: string): string[] {
   return (
