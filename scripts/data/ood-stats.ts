@@ -62,7 +62,12 @@ function load(set: SetName): Row[] {
       if (new Set(r.sensitive).size !== r.sensitive.length)
         errors.push(`${where}: repeated sensitive type`);
       if (r.heading === true) {
-        if (r.categories.length || r.sensitive.length) errors.push(`${where}: heading with labels`);
+        // Headings of six words or more are scored (TAXONOMY.md) and so carry the practice they
+        // announce; shorter ones carry none.
+        const scored = r.text.trim().split(/\s+/).length >= 6;
+        if (r.sensitive.length) errors.push(`${where}: heading with sensitive labels`);
+        if (!scored && r.categories.length) errors.push(`${where}: short heading with labels`);
+        if (scored && !r.categories.length) errors.push(`${where}: long heading without a label`);
       } else {
         if (r.heading !== undefined) errors.push(`${where}: "heading" must be true or absent`);
         if (r.categories.length === 0) errors.push(`${where}: paragraph without a category`);

@@ -4,7 +4,9 @@
  *
  * Source format (one record per line, in reading order):
  *   @ <doc-id>                 starts a new fictional policy
- *   # <text>                   a heading line (no labels)
+ *   # <text>                   a heading line (no labels: under six words, not scored)
+ *   #<cats>> <text>            a heading of six words or more, which TAXONOMY.md scores like a
+ *                              paragraph: labelled with the practice it announces
  *   <cats>[/<sens>]> <text>    a paragraph; cats and sens are comma-separated short codes
  *   // ...                     comment; blank lines are ignored
  *
@@ -82,6 +84,19 @@ export function parseSource(file: string): Row[] {
         return;
       }
       if (!doc) throw new Error(`${where}: text before any @ doc line`);
+      const labelled = /^#([a-z,\- ]+)> (.+)$/.exec(t);
+      if (labelled) {
+        const categories = codes(labelled[1] ?? '', CAT, where);
+        categories.sort((a, b) => CATEGORY_IDS.indexOf(a) - CATEGORY_IDS.indexOf(b));
+        rows.push({
+          doc,
+          text: (labelled[2] ?? '').trim(),
+          heading: true,
+          categories,
+          sensitive: [],
+        });
+        return;
+      }
       if (t.startsWith('# ')) {
         rows.push({ doc, text: t.slice(2).trim(), heading: true, categories: [], sensitive: [] });
         return;

@@ -43,9 +43,10 @@ export function countWords(text: string): number {
  */
 export function countWordsUpTo(text: string, limit: number): number {
   if (CJK.test(text)) return Math.min(limit, countWords(text));
-  const re = new RegExp(WORD_G.source, 'g');
+  WORD_G.lastIndex = 0;
   let count = 0;
-  while (count < limit && re.exec(text) !== null) count++;
+  while (count < limit && WORD_G.exec(text) !== null) count++;
+  WORD_G.lastIndex = 0;
   return count;
 }
 
