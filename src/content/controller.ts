@@ -108,6 +108,7 @@ export class PageController {
 
   /** Settings changed in storage (popup toggles, options page, per-site switch). */
   async applySettings(settings: Settings): Promise<void> {
+    const previous = this.settings;
     this.settings = settings;
     if (this.status === 'idle' || this.status === 'not-policy') return;
     if (!this.enabledHere()) {
@@ -116,7 +117,9 @@ export class PageController {
       this.status = 'disabled';
       return;
     }
-    if (this.analysed.length === 0) {
+    // A new sensitivity moves the classifier's thresholds: classify again.
+    if (this.analysed.length === 0 || previous?.sensitivity !== settings.sensitivity) {
+      this.clearPage();
       await this.analyse();
       return;
     }
@@ -208,7 +211,7 @@ export class PageController {
     const sensitive = new Set<SensitiveId>(
       s && !s.showSensitive ? [] : SENSITIVE_IDS.filter((id) => !s || s.sensitiveTypes[id]),
     );
-    return { categories, sensitive };
+    return { categories, sensitive, palette: s?.palette ?? 'default' };
   }
 
   /** Puts the current view on the page, or takes everything off when nothing is visible. */

@@ -5,6 +5,7 @@
  * underline, readable on light and dark pages alike.
  */
 import type { CategoryId } from './taxonomy';
+import type { Palette } from './settings';
 
 export const CATEGORY_COLOURS: Record<CategoryId, string> = {
   'third-party-sharing': '#CC6677',
@@ -35,3 +36,43 @@ export const CATEGORY_PRIORITY: CategoryId[] = [
   'do-not-track',
   'other',
 ];
+
+/**
+ * The "high contrast" option: saturated colours from the same colour-blind-safe families, wider
+ * bars, and a solid yellow wash with a black underline for sensitive phrases.
+ */
+export const HIGH_CONTRAST_COLOURS: Record<CategoryId, string> = {
+  'third-party-sharing': '#D41159',
+  'first-party-collection': '#1A2FB8',
+  'specific-audiences': '#006D2C',
+  'data-retention': '#7A0177',
+  'user-access': '#00796B',
+  'user-choice': '#0072B2',
+  'data-security': '#6B6B00',
+  'policy-change': '#B35900',
+  'do-not-track': '#8E24AA',
+  other: '#555555',
+};
+
+export interface PaletteStyle {
+  categories: Record<CategoryId, string>;
+  barWidth: number;
+  markBackground: string;
+  markUnderline: string;
+}
+
+export function paletteStyle(palette: Palette): PaletteStyle {
+  return palette === 'high-contrast'
+    ? {
+        categories: HIGH_CONTRAST_COLOURS,
+        barWidth: 5,
+        markBackground: 'rgba(255, 221, 0, 0.85)',
+        markUnderline: '#000000',
+      }
+    : {
+        categories: CATEGORY_COLOURS,
+        barWidth: 3,
+        markBackground: 'rgba(230, 159, 0, 0.32)',
+        markUnderline: '#D55E00',
+      };
+}

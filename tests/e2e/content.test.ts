@@ -190,6 +190,12 @@ describe('toggles, explanations and restore', () => {
       enabledCategories: categories(['third-party-sharing', 'data-retention']),
     });
     await expect.poll(shadowOf).not.toBe('none');
+    const defaultBar = await shadowOf();
+    // The high-contrast palette restyles the same highlights live.
+    await setSettings(session, { palette: 'high-contrast' });
+    await expect.poll(shadowOf).not.toBe(defaultBar);
+    await setSettings(session, { palette: 'default' });
+    await expect.poll(shadowOf).toBe(defaultBar);
 
     await setSettings(session, { enabledCategories: categories([]), showSensitive: false });
     await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);

@@ -9,6 +9,7 @@ import Mark from 'mark.js';
 import type { CategoryId, SensitiveId } from '../../core/taxonomy';
 import { SENSITIVE_INFO } from '../../core/taxonomy';
 import type { ParagraphAnalysis } from '../../core/types';
+import type { Palette } from '../../core/settings';
 import type { Segment } from '../segment';
 import { forEachChunked, type ChunkStats } from '../schedule';
 import { installStyles, MARK_TAG, removeStyles } from './styles';
@@ -22,6 +23,7 @@ export interface AnalysedSegment {
 export interface View {
   categories: ReadonlySet<CategoryId>;
   sensitive: ReadonlySet<SensitiveId>;
+  palette?: Palette;
 }
 
 const ELEMENT_ATTRS = ['data-fp-cat', 'data-fp-id', 'data-fp-new', 'data-fp-flash'] as const;
@@ -49,7 +51,6 @@ export class Highlighter {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
-    installStyles(this.doc);
     this.setView(view);
     const stats = await forEachChunked(items, (item) => this.annotate(item, newIds), abort.signal);
     if (!abort.signal.aborted) this.syncFocusability(view);
@@ -58,6 +59,7 @@ export class Highlighter {
 
   /** Shows exactly the given categories and sensitive types; everything else stays dormant. */
   setView(view: View): void {
+    installStyles(this.doc, view.palette);
     const root = this.doc.documentElement;
     root.setAttribute('data-fp-show', [...view.categories].join(' ') || 'none');
     if (view.sensitive.size > 0)

@@ -6,18 +6,20 @@
  * `#main * { background: none !important }` lose. Nothing here changes box sizes: bars are box-shadows, marks are inline washes.
  */
 
-import { CATEGORY_COLOURS, CATEGORY_PRIORITY } from '../../core/palette';
+import { CATEGORY_PRIORITY, paletteStyle } from '../../core/palette';
+import type { Palette } from '../../core/settings';
 
 export const MARK_TAG = 'fp-mark';
 
-function buildCss(): string {
+function buildCss(palette: Palette): string {
+  const style = paletteStyle(palette);
   const rules: string[] = [];
   // Lowest priority first: with equal specificity the last matching rule paints the bar.
   for (const id of [...CATEGORY_PRIORITY].reverse()) {
-    const colour = CATEGORY_COLOURS[id];
+    const colour = style.categories[id];
     rules.push(
       `html[data-fp-show~="${id}"] [data-fp-cat~="${id}"] {` +
-        ` box-shadow: -6px 0 0 -3px ${colour} !important; }`,
+        ` box-shadow: -${style.barWidth + 3}px 0 0 -3px ${colour} !important; }`,
     );
   }
   rules.push(
@@ -25,8 +27,9 @@ function buildCss(): string {
     `${MARK_TAG} { display: inline !important; color: inherit !important; font: inherit !important;` +
       ` margin: 0 !important; padding: 0 !important; border: 0 !important; }`,
     `html[data-fp-sensitive] ${MARK_TAG}[data-fp-type] {` +
-      ` background-color: rgba(230, 159, 0, 0.32) !important;` +
-      ` text-decoration: underline 2px #D55E00 !important; text-underline-offset: 2px !important;` +
+      ` background-color: ${style.markBackground} !important;` +
+      ` text-decoration: underline 2px ${style.markUnderline} !important;` +
+      ` text-underline-offset: 2px !important;` +
       ` border-radius: 2px !important; cursor: help !important; }`,
     `html[data-fp-sensitive] ${MARK_TAG}[data-fp-type]:focus-visible {` +
       ` outline: 2px solid #0072B2 !important; outline-offset: 1px !important; }`,
@@ -42,11 +45,18 @@ function buildCss(): string {
 
 let sheet: CSSStyleSheet | null = null;
 let fallbackStyle: HTMLStyleElement | null = null;
+let installedPalette: Palette | null = null;
 
-/** Adds the stylesheet once; safe to call repeatedly. */
-export function installStyles(doc: Document): void {
-  if (sheet || fallbackStyle) return;
-  const css = buildCss();
+/** Adds the stylesheet, or updates it when the palette changed; safe to call repeatedly. */
+export function installStyles(doc: Document, palette: Palette = 'default'): void {
+  if (installedPalette === palette && (sheet || fallbackStyle)) return;
+  const css = buildCss(palette);
+  installedPalette = palette;
+  if (sheet) return sheet.replaceSync(css);
+  if (fallbackStyle) {
+    fallbackStyle.textContent = css;
+    return;
+  }
   try {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -69,4 +79,5 @@ export function removeStyles(doc: Document): void {
   }
   fallbackStyle?.remove();
   fallbackStyle = null;
+  installedPalette = null;
 }

@@ -80,12 +80,19 @@ export function headingLevel(el: Element): number | null {
   return aria >= 1 && aria <= 9 ? Math.min(aria, 6) : 2;
 }
 
+/** Short bold lines up to this many words are headings; numbered ones up to the maximum. */
+const SHORT_PSEUDO_HEADING_WORDS = 6;
+const NUMBERED = /^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.|§\s*\d+|section\s+\d+|article\s+\d+)\s/i;
+
 /**
- * True for `<p><strong>3. Sharing your information</strong></p>` and the like: a short block
- * whose only content is one bold element, without a sentence-ending full stop.
+ * True for `<p><strong>3. Sharing your information</strong></p>` and the like: a block whose
+ * only content is one bold element, without a sentence-ending full stop, and either numbered or
+ * at most six words. Longer unnumbered bold lines ("We do not sell your personal information")
+ * are usually emphasised clauses, which must stay paragraphs so they are classified.
  */
 export function isPseudoHeading(el: Element, text: string, words: number): boolean {
   if (words > MAX_PSEUDO_HEADING_WORDS || /[.!?;,]$/.test(text)) return false;
+  if (words > SHORT_PSEUDO_HEADING_WORDS && !NUMBERED.test(text)) return false;
   const tag = el.localName;
   if (tag !== 'p' && tag !== 'div' && tag !== 'dt') return false;
   const only = el.firstElementChild;
