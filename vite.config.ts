@@ -16,7 +16,7 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
     browser_specific_settings: {
       gecko: {
         id: 'fineprint@fineprint.example',
-        strict_min_version: '128.0',
+        strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
     },

@@ -12,6 +12,7 @@ step npx tsc --noEmit
 step npx vitest run
 step npx vite build --logLevel warn
 step npx vite build --mode firefox --logLevel warn
+step npx web-ext lint --source-dir dist-firefox --self-hosted
 step npx vitest run --config vitest.e2e.config.ts
 echo
 echo "✔ all checks passed"
