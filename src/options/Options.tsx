@@ -25,6 +25,8 @@ export function Options({ connector }: { connector: OptionsConnector }) {
     setSettings(await connector.updateSettings(fn));
     setStatus('Saved.');
   };
+  // Read the checkbox while its event is dispatched: the update itself runs later.
+  const set = (on: boolean, fn: (s: Settings, on: boolean) => Settings) => change((s) => fn(s, on));
 
   return (
     <main>
@@ -40,9 +42,9 @@ export function Options({ connector }: { connector: OptionsConnector }) {
               type="checkbox"
               checked={settings.enabledCategories[id]}
               onChange={(e) =>
-                void change((s) => ({
+                void set(e.currentTarget.checked, (s, on) => ({
                   ...s,
-                  enabledCategories: { ...s.enabledCategories, [id]: e.currentTarget.checked },
+                  enabledCategories: { ...s.enabledCategories, [id]: on },
                 }))
               }
             />
@@ -56,7 +58,9 @@ export function Options({ connector }: { connector: OptionsConnector }) {
           <input
             type="checkbox"
             checked={settings.showSensitive}
-            onChange={(e) => void change((s) => ({ ...s, showSensitive: e.currentTarget.checked }))}
+            onChange={(e) =>
+              void set(e.currentTarget.checked, (s, on) => ({ ...s, showSensitive: on }))
+            }
           />
           Highlight sensitive-data phrases
         </label>
@@ -66,9 +70,9 @@ export function Options({ connector }: { connector: OptionsConnector }) {
               type="checkbox"
               checked={settings.sensitiveTypes[id]}
               onChange={(e) =>
-                void change((s) => ({
+                void set(e.currentTarget.checked, (s, on) => ({
                   ...s,
-                  sensitiveTypes: { ...s.sensitiveTypes, [id]: e.currentTarget.checked },
+                  sensitiveTypes: { ...s.sensitiveTypes, [id]: on },
                 }))
               }
             />
@@ -132,7 +136,9 @@ export function Options({ connector }: { connector: OptionsConnector }) {
           <input
             type="checkbox"
             checked={settings.trackChanges}
-            onChange={(e) => void change((s) => ({ ...s, trackChanges: e.currentTarget.checked }))}
+            onChange={(e) =>
+              void set(e.currentTarget.checked, (s, on) => ({ ...s, trackChanges: on }))
+            }
           />
           Remember policies I read and show what changed on my next visit
         </label>
@@ -140,7 +146,9 @@ export function Options({ connector }: { connector: OptionsConnector }) {
           <input
             type="checkbox"
             checked={settings.storeFullText}
-            onChange={(e) => void change((s) => ({ ...s, storeFullText: e.currentTarget.checked }))}
+            onChange={(e) =>
+              void set(e.currentTarget.checked, (s, on) => ({ ...s, storeFullText: on }))
+            }
           />
           Also keep the full text of removed paragraphs (stored only on this computer)
         </label>

@@ -21,11 +21,20 @@ export async function writeSettings(settings: Settings): Promise<void> {
   await browser.storage.sync.set({ [SETTINGS_KEY]: validateSettings(settings) });
 }
 
-/** Read-modify-write of the settings; the change reaches every tab through storage.onChanged. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = validateSettings(change(await readSettings()));
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-  return next;
+let pendingUpdate: Promise<unknown> = Promise.resolve();
+
+/**
+ * Read-modify-write of the settings; the change reaches every tab through storage.onChanged.
+ * Updates from one page run one after another, so two quick clicks cannot overwrite each other.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const run = pendingUpdate.then(async () => {
+    const next = validateSettings(change(await readSettings()));
+    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+  pendingUpdate = run.catch(() => undefined);
+  return run;
 }
 
 export async function readHistory(): Promise<SiteHistory> {

@@ -31,6 +31,15 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('install', () => {
+  it('opens no tab on install and starts with sane defaults', async () => {
+    const urls = session.context.pages().map((p) => p.url());
+    expect(urls.every((u) => u === 'about:blank')).toBe(true);
+    const sw = await session.worker();
+    expect(await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings)).toBeUndefined();
+  });
+});
+
 describe('sample policy', () => {
   it('is highlighted, counted on the badge and in the popup, and toggled off and on exactly', async () => {
     // Load the page once with Fineprint off for this site to record the untouched DOM.

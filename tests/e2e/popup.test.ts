@@ -169,6 +169,25 @@ describe('pages that are not detected', () => {
   });
 });
 
+describe('options page', () => {
+  it('stores defaults that the popup and pages then use', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    const retention = options.getByRole('checkbox', { name: /^Retention/ });
+    await retention.check();
+    await options.getByRole('radio', { name: /Fewer, surer/ }).check();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
+    const sw = await session.worker();
+    const stored = (await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings)) as {
+      enabledCategories: Record<string, boolean>;
+      sensitivity: string;
+    };
+    expect(stored.enabledCategories['data-retention']).toBe(true);
+    expect(stored.sensitivity).toBe('fewer');
+    await options.close();
+  });
+});
+
 describe('change tracking', () => {
   it('shows what changed since the last visit and outlines new clauses', async () => {
     const base = [
