@@ -12,7 +12,7 @@ import {
   type ExtensionSession,
 } from '../harness/extension';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
-import { highlightCounts, setSettings } from '../harness/session-helpers';
+import { categoriesOn, highlightCounts, setSettings } from '../harness/session-helpers';
 import { longPolicyHtml } from '../harness/pages';
 
 let server: FixtureServer;
@@ -67,28 +67,12 @@ async function openWithBaseline(path: string): Promise<{ page: Page; original: s
   return { page, original };
 }
 
-function categories(on: string[]): Record<string, boolean> {
-  const ids = [
-    'first-party-collection',
-    'third-party-sharing',
-    'user-choice',
-    'user-access',
-    'data-retention',
-    'data-security',
-    'policy-change',
-    'do-not-track',
-    'specific-audiences',
-    'other',
-  ];
-  return Object.fromEntries(ids.map((id) => [id, on.includes(id)]));
-}
-
 async function resetSettings() {
   await setSettings(session, {
     disabledSites: [],
     paused: false,
     showSensitive: true,
-    enabledCategories: categories(['third-party-sharing']),
+    enabledCategories: categoriesOn(['third-party-sharing']),
   });
 }
 
@@ -187,7 +171,7 @@ describe('toggles, explanations and restore', () => {
     const shadowOf = () => retention.evaluate((el) => getComputedStyle(el).boxShadow);
     expect(await shadowOf()).toBe('none');
     await setSettings(session, {
-      enabledCategories: categories(['third-party-sharing', 'data-retention']),
+      enabledCategories: categoriesOn(['third-party-sharing', 'data-retention']),
     });
     await expect.poll(shadowOf).not.toBe('none');
     const defaultBar = await shadowOf();
@@ -197,7 +181,7 @@ describe('toggles, explanations and restore', () => {
     await setSettings(session, { palette: 'default' });
     await expect.poll(shadowOf).toBe(defaultBar);
 
-    await setSettings(session, { enabledCategories: categories([]), showSensitive: false });
+    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
     await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
     expect(await pageMarkup(page)).toBe(original);
 

@@ -7,23 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launchWithExtension, waitForAnalysis, type ExtensionSession } from '../harness/extension';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
-import { setSettings } from '../harness/session-helpers';
+import { categoriesOn, setSettings } from '../harness/session-helpers';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 
-const ALL_OFF = {
-  'first-party-collection': false,
-  'third-party-sharing': true,
-  'user-choice': false,
-  'user-access': false,
-  'data-retention': false,
-  'data-security': false,
-  'policy-change': false,
-  'do-not-track': false,
-  'specific-audiences': false,
-  other: false,
-};
+const SHARING_ONLY = categoriesOn(['third-party-sharing']);
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -34,7 +23,7 @@ beforeEach(async () => {
   await setSettings(session, {
     disabledSites: [],
     paused: false,
-    enabledCategories: ALL_OFF,
+    enabledCategories: SHARING_ONLY,
     showSensitive: true,
   });
 });
@@ -178,7 +167,9 @@ describe('options page', () => {
     await options.getByRole('radio', { name: /Fewer, surer/ }).check();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
     const sw = await session.worker();
-    const stored = (await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings)) as {
+    const stored = (await sw.evaluate(
+      async () => (await chrome.storage.sync.get('settings')).settings,
+    )) as {
       enabledCategories: Record<string, boolean>;
       sensitivity: string;
     };

@@ -1,6 +1,12 @@
 /** Helpers the real-browser tests share: settings, tab state and badge from inside the extension. */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
+import { CATEGORY_IDS } from '../../src/core/taxonomy';
+
+/** An `enabledCategories` setting with exactly `on` switched on. */
+export function categoriesOn(on: readonly string[]): Record<string, boolean> {
+  return Object.fromEntries(CATEGORY_IDS.map((id) => [id, on.includes(id)]));
+}
 
 export async function setSettings(session: ExtensionSession, patch: Record<string, unknown>) {
   const sw = await session.worker();
