@@ -15,7 +15,7 @@ import type {
   PageTimings,
 } from '../core/messages';
 import { findPolicyDocument, detectPolicy } from './detect';
-import { segmentPage, sameOriginFrameDocuments, type Segment } from './segment';
+import { segmentWithFrames, type Segment } from './segment';
 import { Highlighter, type AnalysedSegment, type View } from './highlight/highlighter';
 import { Tooltip } from './tooltip';
 import { findPolicyLink } from './policy-link';
@@ -196,11 +196,8 @@ export class PageController {
   }
 
   private collectSegments(): Segment[] {
-    const segments = segmentPage(this.doc);
-    for (const frameDoc of sameOriginFrameDocuments(this.doc)) {
-      segments.push(...segmentPage(frameDoc));
-    }
-    return segments;
+    // Same-origin frames included, with ids unique across documents.
+    return segmentWithFrames(this.doc);
   }
 
   private view(): View {

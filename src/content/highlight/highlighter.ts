@@ -13,7 +13,7 @@ import type { Palette } from '../../core/settings';
 import type { Segment } from '../segment';
 import { forEachChunked, type ChunkStats } from '../schedule';
 import { installStyles, MARK_TAG, removeStyles } from './styles';
-import { locatePhrase, normaliseWithMap } from './text-map';
+import { locatePhrase, markableText, normaliseWithMap } from './text-map';
 
 export interface AnalysedSegment {
   segment: Segment;
@@ -28,12 +28,32 @@ export interface View {
 
 const ELEMENT_ATTRS = ['data-fp-cat', 'data-fp-id', 'data-fp-new', 'data-fp-flash'] as const;
 const ROOT_ATTRS = ['data-fp-show', 'data-fp-sensitive'] as const;
+/** Never marked inside: our own UI and existing marks. */
+const MARK_EXCLUDE = ['[data-fp-ui]', MARK_TAG];
+
+/**
+ * Ranges in order with every range that overlaps an earlier one dropped. Two phrases can be found
+ * at overlapping places (the text of a block is searched, and the nearest occurrence wins), and
+ * mark.js mis-wraps overlapping ranges instead of skipping them.
+ */
+function withoutOverlaps<T extends { start: number; length: number }>(ranges: T[]): T[] {
+  const out: T[] = [];
+  let end = -1;
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (range.start < end) continue;
+    out.push(range);
+    end = range.start + range.length;
+  }
+  return out;
+}
 
 export class Highlighter {
   private readonly touched = new Set<Element>();
   private readonly markContexts = new Set<Element>();
   private addedTabIndex = new Set<Element>();
   private abort: AbortController | null = null;
+  /** What the page itself had in the attributes we set (null: nothing), put back by clear(). */
+  private readonly pageValues = new Map<Element, Map<string, string | null>>();
 
   constructor(private readonly doc: Document) {}
 
@@ -61,6 +81,7 @@ export class Highlighter {
   setView(view: View): void {
     installStyles(this.doc, view.palette);
     const root = this.doc.documentElement;
+    for (const attr of ROOT_ATTRS) this.rememberPageValue(root, attr);
     root.setAttribute('data-fp-show', [...view.categories].join(' ') || 'none');
     if (view.sensitive.size > 0)
       root.setAttribute('data-fp-sensitive', [...view.sensitive].join(' '));
@@ -81,7 +102,18 @@ export class Highlighter {
     for (const el of this.addedTabIndex) el.removeAttribute('tabindex');
     this.addedTabIndex = new Set();
     for (const attr of ROOT_ATTRS) this.doc.documentElement.removeAttribute(attr);
+    // A page may use a look-alike attribute itself; it gets its own value back.
+    for (const [el, values] of this.pageValues) {
+      for (const [attr, value] of values) if (value !== null) el.setAttribute(attr, value);
+    }
+    this.pageValues.clear();
     removeStyles(this.doc);
+  }
+
+  private rememberPageValue(el: Element, attr: string): void {
+    let values = this.pageValues.get(el);
+    if (!values) this.pageValues.set(el, (values = new Map()));
+    if (!values.has(attr)) values.set(attr, el.getAttribute(attr));
   }
 
   /** Scrolls to a paragraph and flashes it; returns false when it is not on the page. */
@@ -106,6 +138,7 @@ export class Highlighter {
     const el = segment.element;
     if (!el.isConnected || segment.isHeading) return;
     if (analysis.categories.length > 0 || analysis.spans.length > 0) {
+      for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
       el.setAttribute('data-fp-id', segment.id);
       if (analysis.categories.length > 0)
         el.setAttribute('data-fp-cat', analysis.categories.join(' '));
@@ -116,7 +149,7 @@ export class Highlighter {
   }
 
   private markSpans(el: Element, segmentText: string, analysis: ParagraphAnalysis): void {
-    const elementText = normaliseWithMap(el.textContent ?? '');
+    const elementText = normaliseWithMap(markableText(el, MARK_EXCLUDE));
     const ranges: { start: number; length: number; type: SensitiveId }[] = [];
     for (const span of analysis.spans) {
       const found = locatePhrase(elementText, segmentText.slice(span.start, span.end), span.start);
@@ -124,9 +157,9 @@ export class Highlighter {
     }
     if (ranges.length === 0) return;
     this.markContexts.add(el);
-    new Mark(el as HTMLElement).markRanges(ranges, {
+    new Mark(el as HTMLElement).markRanges(withoutOverlaps(ranges), {
       element: MARK_TAG,
-      exclude: ['[data-fp-ui]', MARK_TAG],
+      exclude: MARK_EXCLUDE,
       each: (mark, range) => {
         const type = (range as unknown as { type: SensitiveId }).type;
         mark.setAttribute('data-fp-type', type);
@@ -138,7 +171,6 @@ export class Highlighter {
       },
     });
   }
-
   /** Only visible marks are keyboard stops, so hidden types do not trap the Tab key. */
   private syncFocusability(view: View): void {
     for (const context of this.markContexts) {

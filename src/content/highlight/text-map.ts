@@ -71,3 +71,35 @@ export function locatePhrase(
   const end = elementText.rawIndex[best + needle.length - 1]! + 1;
   return { start, length: end - start };
 }
+
+/** Elements whose own text nodes mark.js never counts nor wraps, whatever `exclude` says. */
+const MARKJS_SKIPS = ['script', 'style', 'title', 'head', 'html'];
+
+/**
+ * The text of `el` as mark.js counts it for `markRanges`: its text nodes in order, except those
+ * whose parent is excluded (mark.js's own list plus `exclude`). `textContent` also counts the
+ * text of a `<script>` or `<style>` inside a paragraph, which shifted every later range and put
+ * marks on the wrong words.
+ */
+export function markableText(el: Element, exclude: readonly string[]): string {
+  const skip = [...exclude, ...MARKJS_SKIPS].join(', ');
+  let text = '';
+  // Tree order without recursion (pages nest thousands deep) and without a TreeWalker, whose
+  // implementations outside browsers are not all faithful.
+  let node: Node | null = el.firstChild;
+  while (node && node !== el) {
+    if (node.nodeType === 3) {
+      const parent = node.parentNode;
+      if (!(parent && parent.nodeType === 1 && (parent as Element).matches(skip))) {
+        text += (node as Text).data;
+      }
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return text;
+}

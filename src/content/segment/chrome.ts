@@ -42,6 +42,25 @@ const CMP_VENDOR =
 const BANNER_WORDS = /cookie|consent|gdpr|ccpa|privacy-banner|notice-banner/i;
 const FIXED_STYLE = /position\s*:\s*(?:fixed|sticky)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/**
+ * Class or id words of site chrome built from plain divs (no nav/header/footer elements): menus,
+ * sidebars, breadcrumbs, site header and footer. Only honoured outside main/article, and callers
+ * still keep such an element when it holds the page's main text.
+ */
+const CHROME_NAMES =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|megamenu|menubar|sidebar|sidenav|breadcrumbs?|header|footer|masthead|topbar|toc)(?:$|[\s_-])/i;
+const CHROME_NAME_WORDS = [
+  'nav',
+  'menu',
+  'sidebar',
+  'sidenav',
+  'breadcrumb',
+  'header',
+  'footer',
+  'masthead',
+  'topbar',
+  'toc',
+];
 
 /**
  * Why an element and its subtree are not page content:
@@ -66,6 +85,7 @@ const ATTRIBUTE_CANDIDATES = [
   '[class*=" fp-"]',
   '[style]',
   '[role]',
+  ...CHROME_NAME_WORDS.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]),
   ...['cookie', 'consent', 'gdpr', 'ccpa', 'privacy-banner', 'notice-banner'].flatMap((w) => [
     `[id*="${w}" i]`,
     `[class*="${w}" i]`,
@@ -111,7 +131,9 @@ export function exclusion(el: Element): Exclusion {
     return 'skip';
   }
   if (role !== null && LANDMARK_ROLES.has(role)) return 'landmark';
-  return LANDMARK_TAGS.has(tag) && isSiteLandmark(el, tag) ? 'landmark' : null;
+  if (LANDMARK_TAGS.has(tag)) return isSiteLandmark(el, tag) ? 'landmark' : null;
+  if (CHROME_NAMES.test(names) && !el.closest('main, article, [role="main"]')) return 'landmark';
+  return null;
 }
 
 /** A header or footer inside an article or section belongs to that content, not to the site. */

@@ -1,10 +1,10 @@
 /** Stable paragraph ids: a hash of the normalised text plus the occurrence index of that text. */
 
 /** Characters hashed from each end of a long text. */
-const HASH_EDGE = 48;
+const HASH_EDGE = 32;
 
 /**
- * 32-bit FNV-1a, in base 36, over the text's length and its first and last 48 UTF-16 code units.
+ * 32-bit FNV-1a, in base 36, over the text's length and its first and last 32 UTF-16 code units.
  * Hashing whole paragraphs cost milliseconds on long policies (scripts/bench/30-detection.ts);
  * two different paragraphs that agree on length and both ends still get distinct ids through
  * the occurrence index. Not cryptographic; it only needs to be stable.

@@ -23,6 +23,12 @@ const DEFAULT_MAX_SEGMENTS = 5000;
 const DEFAULT_MIN_WORDS = 3;
 /** A landmark holding more than this share of the page's text is the content, not chrome. */
 const MAIN_TEXT_SHARE = 0.5;
+/**
+ * A short block whose text is mostly link text is a menu or a list of links ("Help center Track
+ * your order Returns"), not a paragraph: chrome that pages build without nav elements.
+ */
+const LINK_SHARE = 0.75;
+const LINK_LIST_MAX_WORDS = 12;
 
 interface OpenHeading {
   level: number;
@@ -44,6 +50,10 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
   const out: Segment[] = [];
   const headings: OpenHeading[] = [];
   let run: string[] = [];
+  let runNodes: Text[] = [];
+  let runChars = 0;
+  let runLinkChars = 0;
+  let linkDepth = 0;
   // True right after a <br> with nothing but whitespace since: a second <br> ends the paragraph.
   let afterBr = false;
 
@@ -67,7 +77,12 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
 
   function emit(owner: Element): void {
     const text = normalizeSpace(run.join(''));
+    const textNodes = runNodes;
+    const linkShare = runChars > 0 ? runLinkChars / runChars : 0;
     run = [];
+    runNodes = [];
+    runChars = 0;
+    runLinkChars = 0;
     afterBr = false;
     if (text === '' || out.length >= maxSegments) return;
     // Only small counts matter: the minimum for paragraphs, the maximum for bold pseudo-headings.
@@ -75,6 +90,7 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
     let level = headingLevel(owner);
     if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
     if (level === null && words < minWords) return;
+    if (level === null && linkShare >= LINK_SHARE && words <= LINK_LIST_MAX_WORDS) return;
     if (!visible(owner)) return;
     let heading: string | undefined;
     if (level !== null) {
@@ -92,6 +108,7 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
       isHeading: level !== null,
       element: owner,
       tag: owner.localName,
+      textNodes,
     };
     if (heading !== undefined) segment.heading = heading;
     out.push(segment);
@@ -103,6 +120,9 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
       if (child.nodeType === 3) {
         const data = (child as Text).data;
         run.push(data);
+        runNodes.push(child as Text);
+        runChars += data.length;
+        if (linkDepth > 0) runLinkChars += data.length;
         if (afterBr && /\S/.test(data)) afterBr = false;
         continue;
       }
@@ -115,6 +135,8 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
         continue;
       }
       if (skipped(el)) continue;
+      const isLink = el.localName === 'a';
+      if (isLink) linkDepth++;
       if (isBlock(el)) {
         emit(owner);
         walk(el, el);
@@ -122,6 +144,7 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
       } else {
         walk(el, owner);
       }
+      if (isLink) linkDepth--;
     }
   }
 

@@ -22,6 +22,13 @@ export interface Segment {
   element: Element;
   /** Lower-case tag name of `element`. */
   tag: string;
+  /**
+   * The text nodes whose data, joined and whitespace-normalised, is `text`, in document order.
+   * Text that `element.textContent` has but the segment does not (a nested list, hidden or
+   * excluded inline elements, the other half of a `<br><br>` split) is in none of them, so these
+   * map segment offsets onto the page exactly.
+   */
+  textNodes?: Text[];
 }
 
 export interface SegmentOptions {

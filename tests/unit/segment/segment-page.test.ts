@@ -68,6 +68,18 @@ describe('segmentPage: blocks', () => {
     expect(segments[1]?.element).toBe(segments[2]?.element);
   });
 
+  it('lists the text nodes that make up each segment', () => {
+    setPage(
+      `<ul><li>Before <b>bold</b> text<span hidden>secret</span>.<ul><li>Nested item text here.</li></ul> and after the list.</li></ul>`,
+    );
+    const [outer, nested, after] = segmentPage(document);
+    const joined = (s: Segment | undefined) => (s?.textNodes ?? []).map((n) => n.data).join('');
+    expect(joined(outer)).toBe('Before bold text.');
+    expect(joined(nested)).toBe('Nested item text here.');
+    expect(after?.text).toBe('and after the list.');
+    expect(joined(after).trim()).toBe('and after the list.');
+  });
+
   it('keeps the text around a nested block as separate runs of the outer block', () => {
     setPage(
       `<div>Text before the nested block.<p>The nested paragraph itself.</p>Text after the nested block.</div>`,
@@ -121,10 +133,12 @@ describe('segmentPage: headings', () => {
     ]);
   });
 
-  it('treats a short bold-only paragraph as a heading below the real ones', () => {
+  it('treats a short or numbered bold-only paragraph as a heading below the real ones', () => {
     setPage(`<h2>Your rights</h2><p><strong>4.1 Access</strong></p><p>You may ask for a copy of your data.</p>
       <p><strong>This whole sentence is bold but it ends with a full stop.</strong></p>
-      <p><em>An italic line is not a heading</em></p>`);
+      <p><em>An italic line is not a heading</em></p>
+      <p><b>We do not sell your personal information</b></p>
+      <p><strong>4.2 Correcting or deleting what we hold about you</strong></p>`);
     const segments = segmentPage(document);
     expect(segments.map((s) => [s.text, s.isHeading, s.heading])).toEqual([
       ['Your rights', true, undefined],
@@ -132,6 +146,8 @@ describe('segmentPage: headings', () => {
       ['You may ask for a copy of your data.', false, '4.1 Access'],
       ['This whole sentence is bold but it ends with a full stop.', false, '4.1 Access'],
       ['An italic line is not a heading', false, '4.1 Access'],
+      ['We do not sell your personal information', false, '4.1 Access'],
+      ['4.2 Correcting or deleting what we hold about you', true, 'Your rights'],
     ]);
   });
 });
@@ -146,6 +162,31 @@ describe('segmentPage: skipped content', () => {
       <footer><p>Copyright Acme Inc all rights reserved.</p></footer>
       <div role="contentinfo"><p>More footer links and text.</p></div>`);
     expect(texts(segmentPage(document))).toEqual(['The policy text itself is here.']);
+  });
+
+  it('skips menus, sidebars and footers built from divs, and short lists of links', () => {
+    setPage(`<div class="site-header"><div class="mega-menu"><h3>Grocery aisle</h3><ul><li><a>Fresh produce and vegetables</a></li></ul></div></div>
+      <div class="sidebar"><p>Other legal documents we publish</p></div>
+      <div class="content"><h1>Privacy Policy</h1><p>We share data with <a href="/partners">our partners</a> for ads.</p>
+      <ul><li><a href="#collect">Information we collect</a></li><li><a href="/opt-out">Opt out of interest-based ads</a> at any time using this page.</li></ul></div>
+      <div class="pie"><a>Aviso legal</a> | <a>Privacidad</a> | <a>Condiciones de compra</a></div>
+      <div id="footer"><p>Copyright Brightmart Stores all rights reserved.</p></div>`);
+    expect(texts(segmentPage(document))).toEqual([
+      'Privacy Policy',
+      'We share data with our partners for ads.',
+      'Opt out of interest-based ads at any time using this page.',
+    ]);
+  });
+
+  it('keeps chrome-named blocks inside main and a chrome-named block holding the main text', () => {
+    setPage(
+      `<main><div class="entry-header"><p>Effective from 1 May 2025 onwards.</p></div></main>`,
+    );
+    expect(texts(segmentPage(document))).toEqual(['Effective from 1 May 2025 onwards.']);
+    setPage(
+      `<div class="page-wrapper nav-open"><p>The whole policy text sits in a wrapper whose class mentions a navigation state, and it is most of the page.</p></div>`,
+    );
+    expect(texts(segmentPage(document))).toHaveLength(1);
   });
 
   it('keeps a header or footer that belongs to the article', () => {
