@@ -13,6 +13,7 @@ import {
 import { readTabState, removeTabState } from '../platform/storage';
 import { analysePage } from './analyse-page';
 import { showBadge } from './badge';
+import { injectAnnotator } from './annotator';
 
 function fromContentScript(sender: Runtime.MessageSender): number | null {
   if (sender.id !== browser.runtime.id || !sender.tab?.id || sender.frameId !== 0) return null;
@@ -35,6 +36,8 @@ export function handleMessage(
 
 async function fromPage(tabId: number, message: RuntimeMessage): Promise<unknown> {
   switch (message.type) {
+    case 'page/load-annotator':
+      return injectAnnotator(tabId, 0);
     case 'page/analyse':
       return analysePage(tabId, message);
     case 'page/cleared':

@@ -14,7 +14,7 @@ import type {
   DetectionSummary,
   PageTimings,
 } from '../core/messages';
-import { findPolicyDocument, detectPolicy } from './detect';
+import { detectPage } from './detect/page';
 import { segmentWithFrames, type Segment } from './segment';
 import { Highlighter, type AnalysedSegment, type View } from './highlight/highlighter';
 import { Tooltip } from './tooltip';
@@ -78,6 +78,14 @@ export class PageController {
     }
   }
 
+  /** Starts from the detector's verdict (the annotator was injected because of it). */
+  async startWith(detection: DetectionSummary, forced: boolean, detectMs: number): Promise<void> {
+    this.detection = detection;
+    this.forced = forced;
+    this.timings = { detectMs };
+    await this.analyse();
+  }
+
   /** Popup or context menu asked to analyse this page even though detection said no. */
   async analyseAnyway(): Promise<ContentStatus> {
     this.forced = true;
@@ -133,15 +141,8 @@ export class PageController {
     this.clearPage();
   }
 
-  /** The page, or a same-origin frame showing a policy; only the summary crosses contexts. */
   private detect(): DetectionSummary {
-    const found = findPolicyDocument(this.doc);
-    const result = found?.result ?? detectPolicy(this.doc);
-    return {
-      isPolicy: found !== null,
-      score: Math.min(1, Math.max(0, result.score)),
-      reasons: result.reasons.slice(0, 20).map((r) => r.slice(0, 200)),
-    };
+    return detectPage(this.doc);
   }
 
   private enabledHere(): boolean {

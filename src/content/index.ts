@@ -1,51 +1,16 @@
 /**
- * Content script entry, injected at document_idle into every http(s) and file page. On a page that
- * is not a privacy policy it runs one cheap detection pass, touches nothing and loads no model.
+ * The detector: the only content script the manifest injects, at document_idle, into every
+ * http(s) and file page. It decides whether the page is a privacy policy and touches nothing. On a
+ * policy (now, after late rendering, or when the user asks) it asks the background to inject the
+ * annotator (./annotator.ts); until then it answers the popup itself. Kept small on purpose: this
+ * is all that a page that is not a policy ever pays for.
  */
-import { browser, isContextInvalidated, type Runtime } from '../platform/browser';
-import { isContentMessage } from '../core/messages';
-import { validateSettings } from '../core/settings';
-import { SETTINGS_KEY } from '../platform/storage';
-import { PageController } from './controller';
-
-const LOADED = Symbol.for('fineprint.content');
-
-function boot(): void {
-  const controller = new PageController(document);
-
-  /** Runs an entry point so that no error ever reaches the page's console as uncaught. */
-  const guarded = async <T>(work: () => Promise<T> | T): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (isContextInvalidated(error)) controller.shutdown();
-      return undefined;
-    }
-  };
-
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    // Only our own extension pages and background may drive the content script.
-    if (sender.id !== browser.runtime.id || !isContentMessage(raw)) return undefined;
-    switch (raw.type) {
-      case 'content/get-status':
-        return Promise.resolve(controller.getStatus());
-      case 'content/analyse-anyway':
-        return guarded(() => controller.analyseAnyway()).then((status) => ({ status }));
-      case 'content/jump-to':
-        return Promise.resolve({ found: controller.jumpTo(raw.paragraphId) });
-      case 'content/find-policy-link':
-        return Promise.resolve({ url: controller.findPolicyLink() });
-    }
-  });
-
-  browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes[SETTINGS_KEY];
-    if (area !== 'sync' || !change) return;
-    void guarded(() => controller.applySettings(validateSettings(change.newValue)));
-  });
-
-  void guarded(() => controller.start());
-}
+import { browser, type Runtime } from '../platform/browser';
+import { isContentMessage, type ContentStatusReply } from '../core/messages';
+import { detectPage } from './detect/page';
+import { findPolicyLink } from './policy-link';
+import { PageWatcher } from './watch';
+import { readHandoff, writeHandoff, type Handoff } from './handoff';
 
 /**
  * Documents a reader reads as text. Chromium injects content scripts into the page that hosts its
@@ -54,8 +19,72 @@ function boot(): void {
  */
 const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 
-const scope = globalThis as typeof globalThis & { [LOADED]?: boolean };
-if (!scope[LOADED] && document.documentElement && READABLE_TYPES.has(document.contentType)) {
-  scope[LOADED] = true;
+function detect(handoff: Handoff): void {
+  const t0 = performance.now();
+  handoff.detection = detectPage(document);
+  handoff.detectMs = performance.now() - t0;
+}
+
+function requestAnnotator(handoff: Handoff): void {
+  if (handoff.annotatorLoaded) return;
+  handoff.stopDetector();
+  browser.runtime.sendMessage({ type: 'page/load-annotator' }).catch(() => {
+    // Extension updated or removed under this page: nothing to do, nothing to clean up.
+  });
+}
+
+function boot(): void {
+  const watcher = new PageWatcher(document, {
+    onUrlChange: () => check(),
+    onSettled: () => check(),
+  });
+  const handoff: Handoff = {
+    detection: { isPolicy: false, score: 0, reasons: [] },
+    detectMs: 0,
+    forced: false,
+    annotatorLoaded: false,
+    stopDetector: () => watcher.stop(),
+  };
+  writeHandoff(handoff);
+
+  const check = () => {
+    try {
+      detect(handoff);
+      if (handoff.detection.isPolicy) requestAnnotator(handoff);
+    } catch {
+      // Detection must never disturb the page; a page we cannot read is simply not analysed.
+    }
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    // Once the annotator runs it answers; only our own extension may ask.
+    if (handoff.annotatorLoaded || sender.id !== browser.runtime.id || !isContentMessage(raw)) {
+      return undefined;
+    }
+    const status = (): ContentStatusReply => ({
+      status: handoff.detection.isPolicy || handoff.forced ? 'analysing' : 'not-policy',
+      detection: handoff.detection,
+      url: location.href,
+      timings: { detectMs: handoff.detectMs },
+    });
+    switch (raw.type) {
+      case 'content/get-status':
+        return Promise.resolve(status());
+      case 'content/analyse-anyway':
+        handoff.forced = true;
+        requestAnnotator(handoff);
+        return Promise.resolve({ status: 'analysing' as const });
+      case 'content/jump-to':
+        return Promise.resolve({ found: false });
+      case 'content/find-policy-link':
+        return Promise.resolve({ url: findPolicyLink(document) });
+    }
+  });
+
+  check();
+  if (!handoff.detection.isPolicy) watcher.watchForLateContent();
+}
+
+if (!readHandoff() && document.documentElement && READABLE_TYPES.has(document.contentType)) {
   boot();
 }

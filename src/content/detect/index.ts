@@ -3,6 +3,7 @@
  * collection is bounded (see ./collect-signals.ts) and scoring is pure and linear in the sample.
  */
 import { scorePolicyPage, type PageSignals, type PolicyScore } from '../../core/detect';
+import { mayBePolicy } from '../../core/detect/prefilter';
 import { sameOriginFrameDocuments } from '../segment/frames';
 import { collectSignals } from './collect-signals';
 
@@ -25,6 +26,17 @@ export function detectPolicyVerbose(
 ): DetectionResult & { signals: PageSignals; deep: boolean } {
   const t0 = performance.now();
   let signals = collectSignals(doc);
+  if (!mayBePolicy(signals)) {
+    const reasons = ['never mentions privacy or personal data'];
+    return {
+      isPolicy: false,
+      score: 0,
+      reasons,
+      signals,
+      deep: false,
+      elapsedMs: performance.now() - t0,
+    };
+  }
   let result = scorePolicyPage(signals);
   const deep = result.score > UNSURE_SCORES[0] && result.score < UNSURE_SCORES[1];
   if (deep) {

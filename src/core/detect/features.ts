@@ -39,7 +39,9 @@ const textVocabularies = {
   app: V.APP_TERMS,
 } as const;
 export type TextVocab = keyof typeof textVocabularies;
-const textCounter = new VocabCounter<TextVocab>(textVocabularies);
+let textCounter: VocabCounter<TextVocab> | null = null;
+/** Built on first use: pages the prefilter rules out never build these tables. */
+const textTables = () => (textCounter ??= new VocabCounter<TextVocab>(textVocabularies));
 
 const TITLE_SEPARATORS = /\s+[|\-–—·:»/]\s+|\s*[|–—·»]\s*|[：｜]/u;
 const LOCALE_SEGMENT = /^(?:[a-z]{2}(?:[-_][a-z]{2,4})?|index|default|home|v\d+|\d+)$/;
@@ -75,7 +77,7 @@ export function prepareSignals(signals: PageSignals): PreparedSignals {
       .filter((part) => part.lower !== ''),
     headings: signals.headings.slice(0, MAX_HEADINGS).map((h) => prepareText(h)),
     text,
-    counts: textCounter.count(text),
+    counts: textTables().count(text),
     wordCount: signals.wordCount,
   };
 }

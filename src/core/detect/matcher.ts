@@ -103,13 +103,15 @@ export interface PhraseMatcher {
   found(text: PreparedText): string[];
 }
 
+/** Builds its tables on first use, so a page the prefilter rules out never pays for them. */
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
-  const counter = new VocabCounter({ v: phrases });
+  let counter: VocabCounter<'v'> | null = null;
+  const tables = () => (counter ??= new VocabCounter({ v: phrases }));
   return {
-    count: (text) => counter.count(text).v,
+    count: (text) => tables().count(text).v,
     found(text) {
       const hits = new Set<string>();
-      counter.visit(text, (phrase) => hits.add(phrase));
+      tables().visit(text, (phrase) => hits.add(phrase));
       return [...hits];
     },
   };

@@ -72,6 +72,9 @@ export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
     paragraphs: arr(paragraph, MAX_PARAGRAPHS),
   }),
   'page/cleared': obj<Message<'page/cleared'>>({ type: type('page/cleared') }),
+  'page/load-annotator': obj<Message<'page/load-annotator'>>({
+    type: type('page/load-annotator'),
+  }),
   'popup/get-state': obj<Message<'popup/get-state'>>({
     type: type('popup/get-state'),
     tabId: num(-1, Number.MAX_SAFE_INTEGER, true),

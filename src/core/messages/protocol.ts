@@ -93,6 +93,8 @@ export interface MessageMap {
   // content script → background
   'page/analyse': { payload: AnalyseRequest; response: AnalyseResponse };
   'page/cleared': { payload: Empty; response: { ok: true } };
+  /** The detector found a policy (or the user asked): inject the annotator into this frame. */
+  'page/load-annotator': { payload: Empty; response: { ok: boolean } };
   // popup → background
   'popup/get-state': { payload: { tabId: number }; response: TabStateReply };
   // popup or background → content script (tabs.sendMessage)
@@ -112,6 +114,7 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
 export const CONTENT_SCRIPT_MESSAGES = [
   'page/analyse',
   'page/cleared',
+  'page/load-annotator',
 ] as const satisfies readonly MessageType[];
 /** Allowlist for the background when the sender is an extension page (popup, options). */
 export const EXTENSION_PAGE_MESSAGES = [

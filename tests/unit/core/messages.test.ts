@@ -53,6 +53,7 @@ const VALID: { [K in MessageType]: Message<K> } = {
     ],
   },
   'page/cleared': { type: 'page/cleared' },
+  'page/load-annotator': { type: 'page/load-annotator' },
   'popup/get-state': { type: 'popup/get-state', tabId: 12 },
   'content/get-status': { type: 'content/get-status' },
   'content/analyse-anyway': { type: 'content/analyse-anyway' },
