@@ -7,7 +7,7 @@ import type { AnalyseRequest, AnalyseResponse, TabState } from '../core/messages
 import { buildReport, quoteText, type AnalysedParagraph } from '../core/report';
 import { extractThirdParties } from '../core/third-parties';
 import { fingerprintPolicy, type PolicyDiff } from '../core/fingerprint';
-import { historyKey, recordAnalysis } from '../core/history';
+import { historyKey, recordAnalysis, type SiteHistory } from '../core/history';
 import { thresholdOffset, type Settings } from '../core/settings';
 import { looksEnglish } from '../core/language';
 import { readHistory, readSettings, writeHistory, writeTabState } from '../platform/storage';
@@ -37,6 +37,26 @@ export async function analysePage(
   return { analyses, newParagraphIds };
 }
 
+/**
+ * The history as last read or written by this worker. Reading and validating the whole stored
+ * history on every page would put milliseconds of storage work on the page's clock; it is read
+ * once per worker lifetime and dropped when anything else (the popup's "clear") changes it.
+ */
+let cachedHistory: SiteHistory | null = null;
+/** Our own writes still to come back through storage.onChanged, which must not drop the cache. */
+let ownHistoryWrites = 0;
+
+async function readHistoryCached(): Promise<SiteHistory> {
+  cachedHistory ??= await readHistory();
+  return cachedHistory;
+}
+
+/** Called for every change of the stored history; only changes made elsewhere drop the cache. */
+export function historyChanged(): void {
+  if (ownHistoryWrites > 0) ownHistoryWrites--;
+  else cachedHistory = null;
+}
+
 /** Records this version of the policy and returns what changed since the last one seen. */
 async function trackChanges(
   settings: Settings,
@@ -49,8 +69,11 @@ async function trackChanges(
   const fingerprint = fingerprintPolicy(body, analysedAt, {
     storeFullText: settings.storeFullText,
   });
-  const { history, diff } = recordAnalysis(await readHistory(), key, fingerprint);
-  await writeHistory(history);
+  const { history, diff } = recordAnalysis(await readHistoryCached(), key, fingerprint);
+  cachedHistory = history;
+  // Persisting can finish after the page has its answer.
+  ownHistoryWrites++;
+  void writeHistory(history).catch(() => ownHistoryWrites--);
   return diff?.changed ? diff : null;
 }
 

@@ -5,10 +5,17 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { isSiteEnabled, validateSettings } from '../core/settings';
-import { allTabStates, removeTabState, SETTINGS_KEY, writeTabState } from '../platform/storage';
+import {
+  allTabStates,
+  HISTORY_KEY,
+  removeTabState,
+  SETTINGS_KEY,
+  writeTabState,
+} from '../platform/storage';
 import { handleMessage } from './router';
 import { analyseTab, isOurMenu, registerMenus } from './menus';
 import { showBadge } from './badge';
+import { historyChanged } from './analyse-page';
 
 function hostnameOf(url: string): string | null {
   try {
@@ -37,6 +44,7 @@ browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
 
 // A per-site switch or the global pause changes what each tab's badge should say.
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[HISTORY_KEY]) historyChanged();
   const change = changes[SETTINGS_KEY];
   if (area !== 'sync' || !change) return;
   const settings = validateSettings(change.newValue);

@@ -14,6 +14,7 @@ import { readTabState, removeTabState } from '../platform/storage';
 import { analysePage } from './analyse-page';
 import { showBadge } from './badge';
 import { injectAnnotator } from './annotator';
+import { warmUp } from './model';
 
 function fromContentScript(sender: Runtime.MessageSender): number | null {
   if (sender.id !== browser.runtime.id || !sender.tab?.id || sender.frameId !== 0) return null;
@@ -36,8 +37,11 @@ export function handleMessage(
 
 async function fromPage(tabId: number, message: RuntimeMessage): Promise<unknown> {
   switch (message.type) {
-    case 'page/load-annotator':
-      return injectAnnotator(tabId, 0);
+    case 'page/load-annotator': {
+      const injected = injectAnnotator(tabId, 0);
+      setTimeout(warmUp, 0);
+      return injected;
+    }
     case 'page/analyse':
       return analysePage(tabId, message);
     case 'page/cleared':

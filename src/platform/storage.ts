@@ -9,7 +9,7 @@ import { validateHistory, emptyHistory, type SiteHistory } from '../core/history
 import type { TabState } from '../core/messages';
 
 export const SETTINGS_KEY = 'settings';
-const HISTORY_KEY = 'history';
+export const HISTORY_KEY = 'history';
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
 export async function readSettings(): Promise<Settings> {

@@ -25,6 +25,26 @@ export function detectPolicyVerbose(
   doc: Document,
 ): DetectionResult & { signals: PageSignals; deep: boolean } {
   const t0 = performance.now();
+  // First the raw opening text (navigation included, no layout or ancestor checks): most pages
+  // never mention privacy there and stop at this point.
+  const glance = {
+    url: doc.location.href,
+    title: doc.title,
+    headings: [],
+    textSample: openingText(doc),
+    wordCount: 0,
+  };
+  if (!mayBePolicy(glance)) {
+    const reasons = ['never mentions privacy or personal data'];
+    return {
+      isPolicy: false,
+      score: 0,
+      reasons,
+      signals: glance,
+      deep: false,
+      elapsedMs: performance.now() - t0,
+    };
+  }
   let signals = collectSignals(doc);
   if (!mayBePolicy(signals)) {
     const reasons = ['never mentions privacy or personal data'];
@@ -44,6 +64,28 @@ export function detectPolicyVerbose(
     result = scorePolicyPage(signals);
   }
   return { ...result, signals, deep, elapsedMs: performance.now() - t0 };
+}
+
+const OPENING_CHARS = 4000;
+
+/** The first few thousand characters of text under <body>, whatever element holds them. */
+function openingText(doc: Document): string {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return '';
+  const walker = doc.createTreeWalker(
+    root,
+    0x4 /* NodeFilter.SHOW_TEXT, a global not every DOM provides */,
+  );
+  let text = '';
+  for (
+    let node = walker.nextNode();
+    node && text.length < OPENING_CHARS;
+    node = walker.nextNode()
+  ) {
+    const parent = node.parentElement?.localName;
+    if (parent !== 'script' && parent !== 'style') text += ' ' + (node as Text).data;
+  }
+  return text;
 }
 
 export function detectPolicy(doc: Document): DetectionResult {
