@@ -104,3 +104,48 @@ function bestCut(p: number[], y: number[]): { threshold: number; f1: number } {
   }
   return { threshold, f1: best };
 }
+
+export function f1At(p: number[], y: number[], threshold: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  p.forEach((v, i) => {
+    if (v >= threshold && y[i] === 1) tp++;
+    else if (v >= threshold) fp++;
+    else if (y[i] === 1) fn++;
+  });
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+export interface HeadTuning extends Platt {
+  mix: number;
+  threshold: number;
+  f1: number;
+}
+
+/**
+ * Chooses one head's sentence mix (from `choices`, earlier ones preferred on ties), then its
+ * Platt scaling and threshold, on validation scores: `whole` and `best` are the paragraph's and
+ * its best sentence's uncalibrated scores.
+ */
+export function tuneHead(
+  whole: number[],
+  best: (number | undefined)[],
+  y: number[],
+  choices: number[],
+): HeadTuning {
+  let chosen: HeadTuning | null = null;
+  for (const mix of choices) {
+    const z = whole.map((w, i) => {
+      const b = best[i];
+      return b !== undefined && b > w ? w + mix * (b - w) : w;
+    });
+    const platt = fitPlatt(z, y);
+    const p = z.map((v) => sigmoid(platt.a * v + platt.b));
+    const threshold = shrunkThreshold(p, y);
+    const f1 = f1At(p, y, threshold);
+    if (!chosen || f1 > chosen.f1 + 1e-9) chosen = { ...platt, mix, threshold, f1 };
+  }
+  if (!chosen) throw new Error('tuneHead needs at least one sentence-mix choice');
+  return chosen;
+}

@@ -5,7 +5,7 @@
  */
 import {
   extractFeatures,
-  headLogits,
+  headLogitParts,
   HEAD_IDS,
   loadModel,
   MODEL_FORMAT,
@@ -14,16 +14,23 @@ import {
   type Model,
   type ModelFile,
 } from '../../src/core/classifier/index';
-import { fitPlatt, shrunkThreshold } from './calibrate';
+import { tuneHead } from './calibrate';
 import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
 export interface Recipe {
   features: FeatureConfig;
+  /** Sentence-mix values tried per head on validation (first preferred); default: the config's. */
+  sentenceMixChoices?: number[];
   sgd: Omit<SgdOptions, 'posWeight'> & {
     posWeight: number;
     /** Positives of head h weigh posWeight * (negatives / positives)^balance (rare labels). */
     balance: number;
+    /**
+     * Train this many models with seeds seed, seed + 1, ... and average their weights (one linear
+     * model, so no run-time cost); default 1.
+     */
+    bag?: number;
   };
 }
 
@@ -76,12 +83,27 @@ export function fitModel(
   const cfg = recipe.features;
   const x = train.map((ex) => extractFeatures(ex, cfg));
   const H = HEAD_IDS.length;
-  const linear = trainLogReg(
-    { x, y: train.map((e) => Float32Array.from(e.y)), weight: train.map((e) => e.weight) },
-    2 ** cfg.bits,
-    H,
-    { ...recipe.sgd, posWeight: positiveWeights(train, recipe) },
-  );
+  const data = { x, y: train.map((e) => Float32Array.from(e.y)), weight: train.map((e) => e.weight) };
+  const posWeight = positiveWeights(train, recipe);
+  const bag = recipe.sgd.bag ?? 1;
+  let linear: LinearModel | null = null;
+  for (let k = 0; k < bag; k++) {
+    const m = trainLogReg(data, 2 ** cfg.bits, H, {
+      ...recipe.sgd,
+      seed: recipe.sgd.seed + k,
+      posWeight,
+    });
+    if (!linear) linear = m;
+    else {
+      for (let i = 0; i < m.w.length; i++) linear.w[i] = (linear.w[i] as number) + (m.w[i] as number);
+      for (let h = 0; h < H; h++) linear.b[h] = (linear.b[h] as number) + (m.b[h] as number);
+    }
+  }
+  if (!linear) throw new Error('bag must be at least 1');
+  if (bag > 1) {
+    for (let i = 0; i < linear.w.length; i++) linear.w[i] = (linear.w[i] as number) / bag;
+    for (let h = 0; h < H; h++) linear.b[h] = (linear.b[h] as number) / bag;
+  }
   const file: ModelFile = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -94,15 +116,18 @@ export function fitModel(
     meta,
   };
   const raw = loadModel(file);
-  const z = valid.map((ex) => headLogits(raw, ex));
+  const parts = valid.map((ex) => headLogitParts(raw, ex));
+  const choices = recipe.sentenceMixChoices ?? [cfg.sentenceMix];
+  file.sentenceMix = new Array<number>(H).fill(cfg.sentenceMix);
   for (let h = 0; h < H; h++) {
     const { idx, y } = column(valid, h);
-    const zh = idx.map((i) => z[i]?.[h] as number);
-    const platt = fitPlatt(zh, y);
-    file.calibration.a[h] = platt.a;
-    file.calibration.b[h] = platt.b;
-    const p = zh.map((v) => 1 / (1 + Math.exp(-(platt.a * v + platt.b))));
-    file.thresholds[h] = shrunkThreshold(p, y);
+    const whole = idx.map((i) => parts[i]?.whole[h] as number);
+    const best = idx.map((i) => parts[i]?.best?.[h]);
+    const t = tuneHead(whole, best, y, choices);
+    file.sentenceMix[h] = t.mix;
+    file.calibration.a[h] = t.a;
+    file.calibration.b[h] = t.b;
+    file.thresholds[h] = t.threshold;
   }
   return { file, model: loadModel(file) };
 }

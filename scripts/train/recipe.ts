@@ -7,13 +7,14 @@ export const DEFAULT_RECIPE: Recipe = {
     bigrams: true,
     charMin: 3,
     charMax: 5,
-    charWeight: 1,
+    charWeight: 0.5,
     sentenceMix: 0.5,
     headingWeight: 0.5,
-    headingInline: true,
+    headingInline: false,
+    headingShared: false,
     stem: true,
   },
-  sgd: { epochs: 10, lr: 0.5, l2: 1e-5, seed: 115, posWeight: 1, balance: 0 },
+  sgd: { epochs: 10, lr: 0.5, l2: 1e-4, seed: 115, posWeight: 1, balance: 0 },
 };
 
 /**

@@ -7,9 +7,9 @@
  *   the model trained without them and tuned on PrivacyGLUE validation.
  * data/ood/eval.jsonl, APPCorp and PI-Extract are never read here.
  */
-import { headLogits } from '../../src/core/classifier/index';
+import { headLogitParts, mixSentences } from '../../src/core/classifier/index';
 import { CATEGORY_IDS } from '../../src/core/taxonomy';
-import { fitPlatt, shrunkThreshold } from './calibrate';
+import { tuneHead } from './calibrate';
 import { fnv1a } from '../../src/core/classifier/hash';
 import { loadApp350, loadPglue, loadTrainExtra, type Example } from './data';
 import { evaluate, predict } from './evaluate';
@@ -21,6 +21,7 @@ import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
 
 interface Variant {
+  mixChoices?: number[];
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
   data?: Partial<typeof EXTRA_DATA>;
@@ -28,7 +29,9 @@ interface Variant {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-function splitHalf(valid: Example[], z: Float64Array[]): number {
+type Parts = ReturnType<typeof headLogitParts>;
+
+function splitHalf(valid: Example[], parts: Parts[], choices: number[]): number {
   const cols = PGLUE_HEADS.map(headIndex);
   let sum = 0;
   for (let r = 0; r < 10; r++) {
@@ -38,19 +41,21 @@ function splitHalf(valid: Example[], z: Float64Array[]): number {
     );
     const halves = [idx.slice(0, idx.length / 2), idx.slice(idx.length / 2)];
     for (const [fit, held] of [halves, [...halves].reverse()] as number[][][]) {
+      const f = fit as number[];
       const decide = cols.map((h) => {
-        const zs = (fit as number[]).map((i) => z[i]?.[h] as number);
-        const ys = (fit as number[]).map((i) => valid[i]?.y[h] as number);
-        const p = fitPlatt(zs, ys);
-        const t = shrunkThreshold(
-          zs.map((v) => sigmoid(p.a * v + p.b)),
-          ys,
+        const t = tuneHead(
+          f.map((i) => parts[i]?.whole[h] as number),
+          f.map((i) => parts[i]?.best?.[h]),
+          f.map((i) => valid[i]?.y[h] as number),
+          choices,
         );
-        return (v: number) => sigmoid(p.a * v + p.b) >= t;
+        return (p: Parts) =>
+          sigmoid(t.a * mixSentences(p.whole[h] as number, p.best?.[h], t.mix) + t.b) >=
+          t.threshold;
       });
       const gold = (held as number[]).map((i) => cols.map((h) => valid[i]?.y[h] === 1));
       const pred = (held as number[]).map((i) =>
-        cols.map((h, j) => decide[j]?.(z[i]?.[h] as number) === true),
+        cols.map((_, j) => decide[j]?.(parts[i] as Parts) === true),
       );
       sum += score(PGLUE_HEADS, gold, pred).macroF1;
     }
@@ -67,6 +72,7 @@ for (const arg of process.argv.slice(2)) {
   const recipe: Recipe = {
     features: { ...DEFAULT_RECIPE.features, ...v.features },
     sgd: { ...DEFAULT_RECIPE.sgd, ...v.sgd },
+    sentenceMixChoices: v.mixChoices ?? DEFAULT_RECIPE.sentenceMixChoices,
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [
@@ -78,10 +84,9 @@ for (const arg of process.argv.slice(2)) {
   const fold = (e: Example): number => fnv1a(e.doc ?? '') % 2;
   const t0 = performance.now();
   const full = fitModel([...common, ...(data.trainExtra > 0 ? extra : [])], valid, recipe).model;
-  const opp = splitHalf(
-    valid,
-    valid.map((ex) => headLogits(full, ex)),
-  );
+  const choices = recipe.sentenceMixChoices ?? [recipe.features.sentenceMix];
+  const parts = valid.map((ex) => headLogitParts(full, ex));
+  const opp = splitHalf(valid, parts, choices);
   let modern = 0;
   for (const k of [0, 1]) {
     const trainSide = data.trainExtra > 0 ? extra.filter((e) => fold(e) !== k) : [];

@@ -18,23 +18,23 @@ function sigmoid(z: number): number {
 
 type Scratch = ReturnType<typeof scratch>;
 
-// Per model and word: the summed int8 weights of the word's character n-grams. The character
-// block is linear in the words (features.ts), so a paragraph's character score is a sum of these.
-const charScores = new WeakMap<Model, WeakMap<WordEntry, Float64Array>>();
-
+/**
+ * The summed int8 weights of a word's character n-grams, cached on the word entry (per weights
+ * array). The character block is linear in the words (features.ts), so a paragraph's character
+ * score is a sum of these.
+ */
 function charScore(model: Model, e: WordEntry): Float64Array {
-  let perModel = charScores.get(model);
-  if (!perModel) charScores.set(model, (perModel = new WeakMap()));
-  let s = perModel.get(e);
-  if (!s) {
-    const n = model.heads.length;
-    s = new Float64Array(n);
-    for (const b of e.chars) {
-      const base = b * n;
-      for (let h = 0; h < n; h++) s[h] = (s[h] as number) + (model.weights[base + h] as number);
-    }
-    perModel.set(e, s);
+  if (e.charScore && e.charScoreOf === model.weights) return e.charScore;
+  const n = model.heads.length;
+  const s = new Float64Array(n);
+  const w = model.weights;
+  const chars = e.chars;
+  for (let i = 0; i < chars.length; i++) {
+    let k = (chars[i] as number) * n;
+    for (let h = 0; h < n; h++, k++) s[h] = (s[h] as number) + (w[k] as number);
   }
+  e.charScore = s;
+  e.charScoreOf = w;
   return s;
 }
 
@@ -78,25 +78,42 @@ function score(model: Model, entries: WordEntry[], heading: WordEntry[] | null):
 }
 
 /**
- * Uncalibrated scores, one per head: the whole paragraph's, moved by `sentenceMix` towards its
- * best sentence's when that is higher, so one clear sentence is not drowned by a long paragraph.
+ * The two parts of a paragraph's score, per head: the whole paragraph's linear score and the
+ * best of its sentences' (null for a one-sentence paragraph or a model without sentence mix).
  */
-export function headLogits(model: Model, input: ParagraphInput): Float64Array {
+export function headLogitParts(
+  model: Model,
+  input: ParagraphInput,
+): { whole: Float64Array; best: Float64Array | null } {
   const heading = input.isHeading ? undefined : input.heading;
-  const mix = model.features.sentenceMix;
-  const t = tokenizeParagraph({ text: input.text, heading }, model.features, mix > 0);
-  const z = score(model, t.body, t.heading);
-  if (t.sentences.length === 0) return z;
-  const best = new Float64Array(z.length).fill(-Infinity);
+  const t = tokenizeParagraph(
+    { text: input.text, heading },
+    model.features,
+    model.features.sentenceMix > 0,
+  );
+  const whole = score(model, t.body, t.heading);
+  if (t.sentences.length === 0) return { whole, best: null };
+  const best = new Float64Array(whole.length).fill(-Infinity);
   for (const sentence of t.sentences) {
     const zs = score(model, sentence, null);
-    for (let h = 0; h < z.length; h++) best[h] = Math.max(best[h] as number, zs[h] as number);
+    for (let h = 0; h < best.length; h++) best[h] = Math.max(best[h] as number, zs[h] as number);
   }
-  for (let h = 0; h < z.length; h++) {
-    const gap = (best[h] as number) - (z[h] as number);
-    if (gap > 0) z[h] = (z[h] as number) + mix * gap;
+  return { whole, best };
+}
+
+/** z = whole + mix * max(0, best - whole): one clear sentence is not drowned by a long paragraph. */
+export function mixSentences(whole: number, best: number | undefined, mix: number): number {
+  return best !== undefined && best > whole ? whole + mix * (best - whole) : whole;
+}
+
+/** Uncalibrated scores, one per head, with each head's sentence mix applied. */
+export function headLogits(model: Model, input: ParagraphInput): Float64Array {
+  const { whole, best } = headLogitParts(model, input);
+  if (!best) return whole;
+  for (let h = 0; h < whole.length; h++) {
+    whole[h] = mixSentences(whole[h] as number, best[h], model.sentenceMix[h] as number);
   }
-  return z;
+  return whole;
 }
 
 /** Calibrated probability per head (model.heads order). */

@@ -27,10 +27,16 @@ export interface FeatureConfig {
   /** Weight of the heading block (words of the enclosing heading, own namespace). */
   headingWeight: number;
   /**
-   * Also prepend the heading to the text. OPP-115 segments carry their heading inline
-   * ("Use of Cookies Sci-News.com uses..."), so this shows the model what it was trained on.
+   * Also prepend the heading to the text, as OPP-115 segments carry theirs ("Use of Cookies
+   * Sci-News.com uses..."). Off in the shipped model: it cost 2 points macro-F1 on held-out
+   * modern policies (docs/MODEL_CARD.md).
    */
   headingInline: boolean;
+  /**
+   * Hash heading words into the word namespace (a separately weighted block) rather than their
+   * own: OPP-115 has no separate headings, so only shared weights learn from it.
+   */
+  headingShared: boolean;
   stem: boolean;
 }
 
@@ -51,6 +57,9 @@ export interface WordEntry {
   hash: number;
   /** Buckets of its character n-grams (already masked to the hash space). */
   chars: Int32Array;
+  /** The classifier's cached character score of this word, and the weights it was made from. */
+  charScore: Float64Array | null;
+  charScoreOf: unknown;
 }
 
 const wordCache = new Map<string, WordEntry>();
@@ -86,6 +95,8 @@ function wordEntry(word: string, cfg: FeatureConfig): WordEntry {
     entry = {
       hash: fnv1a(token, NAMESPACE.word),
       chars: charBuckets(word, cfg.charMin, cfg.charMax, mask),
+      charScore: null,
+      charScoreOf: null,
     };
     wordCache.set(word, entry);
   }
@@ -161,10 +172,12 @@ export function addWordBlock(acc: Scratch, entries: WordEntry[], cfg: FeatureCon
   }
 }
 
-/** Heading words in their own namespace. */
+/** Heading words: in the word namespace (headingShared) or their own. */
 export function addHeadingBlock(acc: Scratch, heading: WordEntry[], cfg: FeatureConfig): void {
   const mask = (1 << cfg.bits) - 1;
-  for (const e of heading) acc.add(pairHash(e.hash, NAMESPACE.heading) & mask, 1);
+  for (const e of heading) {
+    acc.add((cfg.headingShared ? e.hash : pairHash(e.hash, NAMESPACE.heading)) & mask, 1);
+  }
 }
 
 /** Scale of the character block: charWeight over the root of the number of n-grams. */

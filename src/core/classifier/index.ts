@@ -1,7 +1,13 @@
 /** Public API of the paragraph classifier (issue 6): load the shipped weights, classify. */
 export { loadModel, HEAD_IDS, MODEL_FORMAT, MODEL_VERSION, OTHER_SUBTYPE_HEADS } from './model';
 export type { Model, ModelFile, HeadId } from './model';
-export { classifyParagraphs, headScores, headLogits } from './classify';
+export {
+  classifyParagraphs,
+  headScores,
+  headLogits,
+  headLogitParts,
+  mixSentences,
+} from './classify';
 export type { ClassifyOptions } from './classify';
 export { extractFeatures, featureKeys, tokenizeParagraph, vectorOf } from './features';
 export { sentenceRanges } from './sentences';

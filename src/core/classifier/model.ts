@@ -28,6 +28,11 @@ export interface ModelFile {
   /** int8 weights, index `bucket * heads.length + head`; real weight = q * scale[head]. */
   weights: { scale: number[]; data: string };
   bias: number[];
+  /**
+   * Per head, how far the score moves towards the best sentence's (classify.ts). Absent in
+   * files that use one value for all heads: features.sentenceMix.
+   */
+  sentenceMix?: number[];
   /** Platt scaling per head: p = 1 / (1 + exp(-(a * logit + b))), fitted on validation. */
   calibration: { a: number[]; b: number[] };
   /** Decision threshold per head on the calibrated score, chosen on validation. */
@@ -42,6 +47,7 @@ export interface Model {
   weights: Int8Array;
   scale: Float32Array;
   bias: Float32Array;
+  sentenceMix: Float32Array;
   calA: Float32Array;
   calB: Float32Array;
   thresholds: Float32Array;
@@ -78,7 +84,7 @@ function checkFeatures(v: unknown): FeatureConfig {
   })) {
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(`features.${k} must be a number`);
   }
-  for (const k of ['bigrams', 'stem', 'headingInline'] as const) {
+  for (const k of ['bigrams', 'stem', 'headingInline', 'headingShared'] as const) {
     if (typeof v[k] !== 'boolean') fail(`features.${k} must be a boolean`);
   }
   return v as unknown as FeatureConfig;
@@ -114,6 +120,10 @@ export function loadModel(data: unknown): Model {
     weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     scale: numbers(w.scale, n, 'weights.scale'),
     bias: numbers(data.bias, n, 'bias'),
+    sentenceMix:
+      data.sentenceMix === undefined
+        ? new Float32Array(n).fill(features.sentenceMix)
+        : numbers(data.sentenceMix, n, 'sentenceMix'),
     calA: numbers(cal.a, n, 'calibration.a'),
     calB: numbers(cal.b, n, 'calibration.b'),
     thresholds: numbers(data.thresholds, n, 'thresholds'),

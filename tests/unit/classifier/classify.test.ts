@@ -66,11 +66,15 @@ describe('classifyParagraphs', () => {
     for (const c of strict) expect(loose).toContain(c);
   });
 
-  it('uses the heading a paragraph sits under', () => {
-    const text = 'We keep it for as long as needed for the purposes above.';
-    const plain = classifyParagraphs(model, [{ text }])[0]?.scores['data-retention'] ?? 0;
-    const ctx = classifyParagraphs(model, [{ text, heading: 'How long we retain your data' }]);
-    expect(ctx[0]?.scores['data-retention']).toBeGreaterThan(plain);
+  it('takes the heading a paragraph sits under into account', () => {
+    const text = 'The details are set out below.';
+    const plain = classifyParagraphs(model, [{ text }])[0]?.scores;
+    const under = classifyParagraphs(model, [{ text, heading: 'How long we keep your data' }])[0]
+      ?.scores;
+    expect(under).not.toEqual(plain);
+    // A heading line itself is classified on its own text, never under another heading.
+    const heading = classifyParagraphs(model, [{ text, isHeading: true, heading: 'Children' }]);
+    expect(heading[0]?.scores).toEqual(plain);
   });
 });
 
