@@ -36,7 +36,9 @@ describe('install', () => {
     const urls = session.context.pages().map((p) => p.url());
     expect(urls.every((u) => u === 'about:blank')).toBe(true);
     const sw = await session.worker();
-    expect(await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings)).toBeUndefined();
+    expect(
+      await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings),
+    ).toBeUndefined();
   });
 });
 

@@ -10,10 +10,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, waitForAnalysis, type ExtensionSession } from '../harness/extension';
+import {
+  DIST_DIR,
+  launchWithExtension,
+  waitForAnalysis,
+  type ExtensionSession,
+} from '../harness/extension';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
 import { copyDist } from '../harness/dist-copy';
 import { highlightCounts } from '../harness/session-helpers';
@@ -159,11 +164,11 @@ function netLogRequests(file: string): NetLogRequest[] {
 describe('no data leaves the machine', () => {
   it('analyses several policies, a non-policy page and opens the popup', async () => {
     const sample = await open('/pages/sample-policy.html');
-    await waitForAnalysis(sample);
+    await waitForAnalysis(sample, 30_000);
     const long = await open('/pages/long-policy.html');
     await waitForAnalysis(long, 30_000);
     const spa = await open('/pages/spa-policy.html');
-    await waitForAnalysis(spa, 20_000);
+    await waitForAnalysis(spa, 30_000);
     await spa.evaluate(() => (window as unknown as { goToShop(): void }).goToShop());
     await expect.poll(async () => (await highlightCounts(spa)).any, { timeout: 10_000 }).toBe(0);
     const iframe = await open('/pages/iframe-host.html');
@@ -176,14 +181,14 @@ describe('no data leaves the machine', () => {
     await news.waitForTimeout(1000);
 
     const popup = await session.openPopup(sample);
-    await popup.getByTestId('flagged-count').waitFor();
-    await popup.getByTestId('categories').waitFor();
+    await popup.getByTestId('flagged-count').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('categories').waitFor({ timeout: 20_000 });
     const policyPopup = await session.openPopup(news);
-    await policyPopup.getByTestId('not-policy').waitFor();
+    await policyPopup.getByTestId('not-policy').waitFor({ timeout: 20_000 });
     await policyPopup.getByTestId('find-policy').click();
     await policyPopup.waitForTimeout(500);
     for (const p of [popup, policyPopup, sample, long, spa, iframe, news]) await p.close();
-  });
+  }, 120_000);
 
   it('saw no request from the extension and none to any other origin', async () => {
     // Playwright's view: pages, frames, workers of the whole context.
@@ -251,7 +256,7 @@ describe('the recorder itself', () => {
       );
       await cdp.send('Runtime.enable');
       await page.goto(server.url('/pages/sample-policy.html'));
-      await waitForAnalysis(page);
+      await waitForAnalysis(page, 30_000);
       const world = worlds.find((w) => w.origin.startsWith('chrome-extension://'));
       expect(world).toBeDefined();
       const before = server.requests.length;
@@ -266,5 +271,76 @@ describe('the recorder itself', () => {
       await canary.close();
       canaryDist.remove();
     }
+  }, 90_000);
+});
+
+describe('the built extension cannot reach the network', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+    );
+
+  it('asks for no host access, allows no remote code and no connections', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    // Nothing that observes, redirects or makes requests, reads cookies or history, or talks
+    // to native code; host access no wider than the pages the content script runs on.
+    const powerful = [
+      'webRequest',
+      'webRequestBlocking',
+      'declarativeNetRequest',
+      'proxy',
+      'cookies',
+      'history',
+      'downloads',
+      'debugger',
+      'nativeMessaging',
+      'management',
+      'webNavigation',
+      'offscreen',
+      'identity',
+      'clipboardRead',
+    ];
+    const permissions = (manifest.permissions as string[] | undefined) ?? [];
+    expect(permissions.filter((p) => powerful.includes(p))).toEqual([]);
+    const matches = (manifest.content_scripts as { matches: string[] }[]).flatMap((c) => c.matches);
+    for (const host of (manifest.host_permissions as string[] | undefined) ?? []) {
+      expect(matches).toContain(host);
+    }
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('ships no code that evaluates strings, opens connections or listens to page messages', () => {
+    const scripts = files(DIST_DIR).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    const forbidden = [
+      /\beval\(/,
+      /new Function\(/,
+      /\bfetch\(/,
+      /XMLHttpRequest/,
+      /WebSocket/,
+      /sendBeacon/,
+      /EventSource/,
+      /importScripts/,
+      /addEventListener\(\s*["'`]message["'`]/,
+      /\bonmessage\s*=/,
+      /insertAdjacentHTML/,
+    ];
+    const found: string[] = [];
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      for (const pattern of forbidden) if (pattern.test(code)) found.push(`${file}: ${pattern}`);
+      // innerHTML only in Preact's own runtime (its dangerouslySetInnerHTML, which we never use).
+      if (/innerHTML/.test(code) && !/jsxRuntime/.test(file)) found.push(`${file}: innerHTML`);
+    }
+    expect(found).toEqual([]);
   });
 });
