@@ -5,6 +5,7 @@
  * and Fineprint's isolated one), (b) the page's own script still works afterwards, and (c) what
  * Fineprint did is sensible for that page.
  */
+import { CATEGORY_IDS } from '../../src/core/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import modelData from '../../src/model/classifier.json';
 import { loadModel } from '../../src/core/classifier';
 import { analyzeParagraphs } from '../../src/core/analyze';
 import { normalizeSpace } from '../../src/core/detect/words';
-import { highlightCounts, setSettings, tabState } from '../harness/session-helpers';
+import { categoriesOn, highlightCounts, setSettings, tabState } from '../harness/session-helpers';
 import {
   arabicPolicyHtml,
   chinesePolicyHtml,
@@ -224,29 +225,12 @@ function sensitivePhrases(paragraphs: readonly string[]): string[][] {
   );
 }
 
-const ALL_CATEGORIES = [
-  'first-party-collection',
-  'third-party-sharing',
-  'user-choice',
-  'user-access',
-  'data-retention',
-  'data-security',
-  'policy-change',
-  'do-not-track',
-  'specific-audiences',
-  'other',
-];
-
-function categories(on: string[]): Record<string, boolean> {
-  return Object.fromEntries(ALL_CATEGORIES.map((id) => [id, on.includes(id)]));
-}
-
 async function resetSettings(): Promise<void> {
   await setSettings(session, {
     disabledSites: [],
     paused: false,
     showSensitive: true,
-    enabledCategories: categories(['third-party-sharing']),
+    enabledCategories: categoriesOn(['third-party-sharing']),
   });
 }
 
@@ -446,12 +430,12 @@ describe('hostile pages', () => {
       const background = await mark.evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
       // Every category shown, so every annotated block must carry its margin bar.
-      await setSettings(session, { enabledCategories: categories(ALL_CATEGORIES) });
+      await setSettings(session, { enabledCategories: categoriesOn(CATEGORY_IDS) });
       const bar = w.page.locator('[data-fp-cat]').first();
       await expect
         .poll(() => bar.evaluate((el) => getComputedStyle(el).boxShadow))
         .not.toBe('none');
-      await setSettings(session, { enabledCategories: categories(['third-party-sharing']) });
+      await setSettings(session, { enabledCategories: categoriesOn(['third-party-sharing']) });
       await mark.focus();
       await expect.poll(() => w.page.locator('fineprint-tooltip').count()).toBe(1);
       const box = await w.page.locator('fineprint-tooltip').evaluate((el) => {

@@ -18,21 +18,13 @@ import {
   type SensitiveId,
 } from '../../../src/core/taxonomy';
 import type { ParagraphAnalysis, SensitiveSpan } from '../../../src/core/types';
+import { mulberry32 } from '../../../scripts/train/random';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 200);
 const SEED = 0x5eed_f1e;
 
-/** mulberry32: small, fast, good enough to explore inputs reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the training scripts' seeded PRNG: reproducible inputs run to run.
+const prng = mulberry32;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
