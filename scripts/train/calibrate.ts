@@ -149,3 +149,32 @@ export function tuneHead(
   if (!chosen) throw new Error('tuneHead needs at least one sentence-mix choice');
   return chosen;
 }
+
+/**
+ * Second-stage logistic regression of one head (label co-occurrence): inputs are the head's own
+ * logit (first column, unpenalised, starts at 1) and the other heads' first-stage calibrated
+ * scores (L2 `l2`). Deterministic full-batch AdaGrad. Returns the weights and then the bias.
+ */
+export function fitStackHead(x: number[][], y: number[], l2: number): number[] {
+  const n = x[0]?.length ?? 0;
+  const w = new Array<number>(n + 1).fill(0);
+  w[0] = 1;
+  const acc = new Array<number>(n + 1).fill(1e-8);
+  for (let it = 0; it < 800; it++) {
+    const g = new Array<number>(n + 1).fill(0);
+    for (let i = 0; i < x.length; i++) {
+      const xi = x[i] as number[];
+      let s = w[n] as number;
+      for (let j = 0; j < n; j++) s += (w[j] as number) * (xi[j] as number);
+      const e = sigmoid(s) - (y[i] as number);
+      for (let j = 0; j < n; j++) g[j] = (g[j] as number) + e * (xi[j] as number);
+      g[n] = (g[n] as number) + e;
+    }
+    for (let j = 1; j < n; j++) g[j] = (g[j] as number) + l2 * (w[j] as number);
+    for (let j = 0; j <= n; j++) {
+      acc[j] = (acc[j] as number) + (g[j] as number) ** 2;
+      w[j] = (w[j] as number) - (0.5 * (g[j] as number)) / Math.sqrt(acc[j] as number);
+    }
+  }
+  return w;
+}

@@ -8,13 +8,14 @@ import {
   headLogitParts,
   HEAD_IDS,
   loadModel,
+  mixSentences,
   MODEL_FORMAT,
   MODEL_VERSION,
   type FeatureConfig,
   type Model,
   type ModelFile,
 } from '../../src/core/classifier/index';
-import { tuneHead } from './calibrate';
+import { fitStackHead, shrunkThreshold, tuneHead } from './calibrate';
 import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
@@ -26,12 +27,9 @@ export interface Recipe {
     posWeight: number;
     /** Positives of head h weigh posWeight * (negatives / positives)^balance (rare labels). */
     balance: number;
-    /**
-     * Train this many models with seeds seed, seed + 1, ... and average their weights (one linear
-     * model, so no run-time cost); default 1.
-     */
-    bag?: number;
   };
+  /** Second stage on validation (label co-occurrence, model.ts `stack`) with this L2; off if absent. */
+  stackL2?: number;
 }
 
 function positiveWeights(train: Example[], recipe: Recipe): number[] {
@@ -74,37 +72,21 @@ function column(examples: Example[], h: number): { idx: number[]; y: number[] } 
   return { idx, y };
 }
 
-export function fitModel(
-  train: Example[],
-  valid: Example[],
-  recipe: Recipe,
-  meta: Record<string, unknown> = {},
-): { file: ModelFile; model: Model } {
+/** Trains the recipe's linear heads; calibration and thresholds are left neutral. */
+function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknown>): ModelFile {
   const cfg = recipe.features;
-  const x = train.map((ex) => extractFeatures(ex, cfg));
   const H = HEAD_IDS.length;
-  const data = { x, y: train.map((e) => Float32Array.from(e.y)), weight: train.map((e) => e.weight) };
-  const posWeight = positiveWeights(train, recipe);
-  const bag = recipe.sgd.bag ?? 1;
-  let linear: LinearModel | null = null;
-  for (let k = 0; k < bag; k++) {
-    const m = trainLogReg(data, 2 ** cfg.bits, H, {
-      ...recipe.sgd,
-      seed: recipe.sgd.seed + k,
-      posWeight,
-    });
-    if (!linear) linear = m;
-    else {
-      for (let i = 0; i < m.w.length; i++) linear.w[i] = (linear.w[i] as number) + (m.w[i] as number);
-      for (let h = 0; h < H; h++) linear.b[h] = (linear.b[h] as number) + (m.b[h] as number);
-    }
-  }
-  if (!linear) throw new Error('bag must be at least 1');
-  if (bag > 1) {
-    for (let i = 0; i < linear.w.length; i++) linear.w[i] = (linear.w[i] as number) / bag;
-    for (let h = 0; h < H; h++) linear.b[h] = (linear.b[h] as number) / bag;
-  }
-  const file: ModelFile = {
+  const linear = trainLogReg(
+    {
+      x: train.map((ex) => extractFeatures(ex, cfg)),
+      y: train.map((e) => Float32Array.from(e.y)),
+      weight: train.map((e) => e.weight),
+    },
+    2 ** cfg.bits,
+    H,
+    { ...recipe.sgd, posWeight: positiveWeights(train, recipe) },
+  );
+  return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     heads: [...HEAD_IDS],
@@ -115,19 +97,78 @@ export function fitModel(
     thresholds: new Array<number>(H).fill(0.5),
     meta,
   };
-  const raw = loadModel(file);
-  const parts = valid.map((ex) => headLogitParts(raw, ex));
+}
+
+type Parts = ReturnType<typeof headLogitParts>;
+
+/** Sets each head's sentence mix, Platt scaling and threshold from held-out scores. */
+export function tune(file: ModelFile, parts: Parts[], held: Example[], recipe: Recipe): void {
+  const cfg = recipe.features;
   const choices = recipe.sentenceMixChoices ?? [cfg.sentenceMix];
-  file.sentenceMix = new Array<number>(H).fill(cfg.sentenceMix);
-  for (let h = 0; h < H; h++) {
-    const { idx, y } = column(valid, h);
-    const whole = idx.map((i) => parts[i]?.whole[h] as number);
-    const best = idx.map((i) => parts[i]?.best?.[h]);
-    const t = tuneHead(whole, best, y, choices);
+  file.sentenceMix = new Array<number>(HEAD_IDS.length).fill(cfg.sentenceMix);
+  for (let h = 0; h < HEAD_IDS.length; h++) {
+    const { idx, y } = column(held, h);
+    const t = tuneHead(
+      idx.map((i) => parts[i]?.whole[h] as number),
+      idx.map((i) => parts[i]?.best?.[h]),
+      y,
+      choices,
+    );
     file.sentenceMix[h] = t.mix;
     file.calibration.a[h] = t.a;
     file.calibration.b[h] = t.b;
     file.thresholds[h] = t.threshold;
   }
+  if (recipe.stackL2 !== undefined) stack(file, parts, held, recipe.stackL2);
+}
+
+/** Fits the second stage (model.ts `stack`) on held-out scores and re-picks the thresholds. */
+function stack(file: ModelFile, parts: Parts[], held: Example[], l2: number): void {
+  const H = HEAD_IDS.length;
+  const mix = file.sentenceMix ?? [];
+  const z = parts.map((p) =>
+    HEAD_IDS.map((_, h) => mixSentences(p.whole[h] as number, p.best?.[h], mix[h] as number)),
+  );
+  const p1 = z.map((zi) =>
+    zi.map((v, h) => 1 / (1 + Math.exp(-(file.calibration.a[h]! * v + file.calibration.b[h]!)))),
+  );
+  const st = { a: [] as number[], b: [] as number[], w: new Array<number>(H * H).fill(0) };
+  for (let h = 0; h < H; h++) {
+    const { idx, y } = column(held, h);
+    const others = HEAD_IDS.map((_, j) => j).filter((j) => j !== h);
+    const x = idx.map((i) => [z[i]![h]!, ...others.map((j) => p1[i]![j]!)]);
+    const pos = y.filter((t) => t === 1).length;
+    if (pos === 0 || pos === y.length) {
+      st.a.push(file.calibration.a[h]!);
+      st.b.push(file.calibration.b[h]!);
+      continue;
+    }
+    const w = fitStackHead(x, y, l2);
+    st.a.push(w[0]!);
+    st.b.push(w[x[0]!.length]!);
+    others.forEach((j, k) => (st.w[h * H + j] = w[k + 1]!));
+    const p = x.map(
+      (xi) => 1 / (1 + Math.exp(-xi.reduce((s, v, j) => s + w[j]! * v, w[xi.length]!))),
+    );
+    file.thresholds[h] = shrunkThreshold(p, y);
+  }
+  file.stack = st;
+}
+
+/** Trains on `train`, then calibrates and picks thresholds (and the second stage) on `valid`. */
+export function fitModel(
+  train: Example[],
+  valid: Example[],
+  recipe: Recipe,
+  meta: Record<string, unknown> = {},
+): { file: ModelFile; model: Model } {
+  const file = trainFile(train, recipe, meta);
+  const raw = loadModel(file);
+  tune(
+    file,
+    valid.map((ex) => headLogitParts(raw, ex)),
+    valid,
+    recipe,
+  );
   return { file, model: loadModel(file) };
 }

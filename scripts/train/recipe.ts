@@ -15,6 +15,8 @@ export const DEFAULT_RECIPE: Recipe = {
     stem: true,
   },
   sgd: { epochs: 10, lr: 0.5, l2: 1e-4, seed: 115, posWeight: 1, balance: 0 },
+  // Second stage over all heads' scores (label co-occurrence): +1.5 split-half on validation.
+  stackL2: 1,
 };
 
 /**

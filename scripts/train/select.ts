@@ -1,38 +1,36 @@
 /**
  * Model selection without test data (`tsx scripts/train/select.ts '<variant json>' ...`).
  * For each variant it prints two figures:
- * - OPP-115: macro-F1 (12 labels) on one half of PrivacyGLUE validation with calibration and
- *   thresholds fitted on the other half, averaged over 10 random halvings x 2 directions;
+ * - OPP-115: macro-F1 (12 labels) on one half of PrivacyGLUE validation with calibration, second
+ *   stage and thresholds fitted on the other half, averaged over 10 halvings x 2 directions;
  * - modern: macro-F1 (10 labels) on data/train-extra policies held out by document (2 folds),
  *   the model trained without them and tuned on PrivacyGLUE validation.
  * data/ood/eval.jsonl, APPCorp and PI-Extract are never read here.
  */
-import { headLogitParts, mixSentences } from '../../src/core/classifier/index';
+import { headLogitParts, loadModel, type ModelFile } from '../../src/core/classifier/index';
 import { CATEGORY_IDS } from '../../src/core/taxonomy';
-import { tuneHead } from './calibrate';
 import { fnv1a } from '../../src/core/classifier/hash';
 import { loadApp350, loadPglue, loadTrainExtra, type Example } from './data';
 import { evaluate, predict } from './evaluate';
-import { fitModel, type Recipe } from './fit';
-import { headIndex, PGLUE_HEADS } from './labels';
-import { score } from './metrics';
+import { fitModel, tune, type Recipe } from './fit';
+import { PGLUE_HEADS } from './labels';
 import { mulberry32, shuffle } from './random';
 import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
 
 interface Variant {
   mixChoices?: number[];
+  /** Second-stage L2; null turns the second stage off. */
+  stackL2?: number | null;
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
   data?: Partial<typeof EXTRA_DATA>;
 }
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-
 type Parts = ReturnType<typeof headLogitParts>;
 
-function splitHalf(valid: Example[], parts: Parts[], choices: number[]): number {
-  const cols = PGLUE_HEADS.map(headIndex);
+/** Tunes a copy of `file` on one half of validation and scores the other, both ways, 10 times. */
+function splitHalf(valid: Example[], file: ModelFile, parts: Parts[], recipe: Recipe): number {
   let sum = 0;
   for (let r = 0; r < 10; r++) {
     const idx = shuffle(
@@ -41,23 +39,17 @@ function splitHalf(valid: Example[], parts: Parts[], choices: number[]): number 
     );
     const halves = [idx.slice(0, idx.length / 2), idx.slice(idx.length / 2)];
     for (const [fit, held] of [halves, [...halves].reverse()] as number[][][]) {
-      const f = fit as number[];
-      const decide = cols.map((h) => {
-        const t = tuneHead(
-          f.map((i) => parts[i]?.whole[h] as number),
-          f.map((i) => parts[i]?.best?.[h]),
-          f.map((i) => valid[i]?.y[h] as number),
-          choices,
-        );
-        return (p: Parts) =>
-          sigmoid(t.a * mixSentences(p.whole[h] as number, p.best?.[h], t.mix) + t.b) >=
-          t.threshold;
-      });
-      const gold = (held as number[]).map((i) => cols.map((h) => valid[i]?.y[h] === 1));
-      const pred = (held as number[]).map((i) =>
-        cols.map((_, j) => decide[j]?.(parts[i] as Parts) === true),
+      const f = JSON.parse(JSON.stringify(file)) as ModelFile;
+      delete f.stack;
+      tune(
+        f,
+        (fit as number[]).map((i) => parts[i] as Parts),
+        (fit as number[]).map((i) => valid[i] as Example),
+        recipe,
       );
-      sum += score(PGLUE_HEADS, gold, pred).macroF1;
+      const m = loadModel(f);
+      const h = (held as number[]).map((i) => valid[i] as Example);
+      sum += evaluate(h, predict(m, h), PGLUE_HEADS).macroF1;
     }
   }
   return sum / 20;
@@ -73,6 +65,7 @@ for (const arg of process.argv.slice(2)) {
     features: { ...DEFAULT_RECIPE.features, ...v.features },
     sgd: { ...DEFAULT_RECIPE.sgd, ...v.sgd },
     sentenceMixChoices: v.mixChoices ?? DEFAULT_RECIPE.sentenceMixChoices,
+    stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [
@@ -83,10 +76,9 @@ for (const arg of process.argv.slice(2)) {
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);
   const fold = (e: Example): number => fnv1a(e.doc ?? '') % 2;
   const t0 = performance.now();
-  const full = fitModel([...common, ...(data.trainExtra > 0 ? extra : [])], valid, recipe).model;
-  const choices = recipe.sentenceMixChoices ?? [recipe.features.sentenceMix];
-  const parts = valid.map((ex) => headLogitParts(full, ex));
-  const opp = splitHalf(valid, parts, choices);
+  const full = fitModel([...common, ...(data.trainExtra > 0 ? extra : [])], valid, recipe);
+  const parts = valid.map((ex) => headLogitParts(full.model, ex));
+  const opp = splitHalf(valid, full.file, parts, recipe);
   let modern = 0;
   for (const k of [0, 1]) {
     const trainSide = data.trainExtra > 0 ? extra.filter((e) => fold(e) !== k) : [];

@@ -119,10 +119,21 @@ export function headLogits(model: Model, input: ParagraphInput): Float64Array {
 /** Calibrated probability per head (model.heads order). */
 export function headScores(model: Model, input: ParagraphInput): Float64Array {
   const z = headLogits(model, input);
-  for (let h = 0; h < z.length; h++) {
-    z[h] = sigmoid((model.calA[h] as number) * (z[h] as number) + (model.calB[h] as number));
+  const n = z.length;
+  const p = new Float64Array(n);
+  for (let h = 0; h < n; h++) {
+    p[h] = sigmoid((model.calA[h] as number) * (z[h] as number) + (model.calB[h] as number));
   }
-  return z;
+  const st = model.stack;
+  if (!st) return p;
+  // Second stage: each head's logit plus the other heads' first-stage scores (co-occurrence).
+  const out = new Float64Array(n);
+  for (let h = 0; h < n; h++) {
+    let s = (st.a[h] as number) * (z[h] as number) + (st.b[h] as number);
+    for (let j = 0, k = h * n; j < n; j++, k++) s += (st.w[k] as number) * (p[j] as number);
+    out[h] = sigmoid(s);
+  }
+  return out;
 }
 
 export interface ClassifyOptions {

@@ -35,6 +35,13 @@ export interface ModelFile {
   sentenceMix?: number[];
   /** Platt scaling per head: p = 1 / (1 + exp(-(a * logit + b))), fitted on validation. */
   calibration: { a: number[]; b: number[] };
+  /**
+   * Optional second stage (label co-occurrence): head h's final score is
+   * sigmoid(a[h] * logit[h] + b[h] + sum_j w[h * heads + j] * p[j]), where p are the first-stage
+   * calibrated scores of all heads (w[h * heads + h] = 0). Fitted on validation; thresholds then
+   * apply to this score.
+   */
+  stack?: { a: number[]; b: number[]; w: number[] };
   /** Decision threshold per head on the calibrated score, chosen on validation. */
   thresholds: number[];
   /** Free-form provenance (corpora, seed, date); not used at run time. */
@@ -50,6 +57,7 @@ export interface Model {
   sentenceMix: Float32Array;
   calA: Float32Array;
   calB: Float32Array;
+  stack: { a: Float32Array; b: Float32Array; w: Float32Array } | null;
   thresholds: Float32Array;
 }
 
@@ -114,6 +122,8 @@ export function loadModel(data: unknown): Model {
   if (bytes.length !== buckets * n) fail(`weights hold ${bytes.length} values, not ${buckets * n}`);
   const cal = data.calibration;
   if (!isRecord(cal)) fail('calibration missing');
+  const st = data.stack;
+  if (st !== undefined && !isRecord(st)) fail('stack must be an object');
   return {
     heads,
     features,
@@ -126,6 +136,13 @@ export function loadModel(data: unknown): Model {
         : numbers(data.sentenceMix, n, 'sentenceMix'),
     calA: numbers(cal.a, n, 'calibration.a'),
     calB: numbers(cal.b, n, 'calibration.b'),
+    stack: st
+      ? {
+          a: numbers(st.a, n, 'stack.a'),
+          b: numbers(st.b, n, 'stack.b'),
+          w: numbers(st.w, n * n, 'stack.w'),
+        }
+      : null,
     thresholds: numbers(data.thresholds, n, 'thresholds'),
   };
 }

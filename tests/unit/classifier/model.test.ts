@@ -7,6 +7,13 @@ describe('loadModel', () => {
     const model = loadModel(modelFile());
     expect(model.heads).toContain('data-retention');
     expect(model.weights.length).toBe(2 ** model.features.bits * model.heads.length);
+    expect(model.stack?.w.length).toBe(model.heads.length ** 2);
+  });
+
+  it('loads a file without the optional second stage', () => {
+    const f = modelFile();
+    delete f.stack;
+    expect(loadModel(f).stack).toBeNull();
   });
 
   it.each([
@@ -31,6 +38,7 @@ describe('loadModel', () => {
     ['NaN threshold', (f) => ((f.thresholds as number[])[0] = Number.NaN), /thresholds/],
     ['bad bits', (f) => ((f.features as { bits: number }).bits = 40), /bits/],
     ['no calibration', (f) => delete f.calibration, /calibration/],
+    ['short stack weights', (f) => (f.stack = { a: [], b: [], w: [] }), /stack/],
   ];
   it.each(broken)('rejects a file with %s', (_name, breakIt, message) => {
     const f = modelFile();
