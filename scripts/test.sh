@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, then runs every check in tiers (STYLE.md item 13):
-# format, lint, types, unit tests, both builds, then the real-browser suite in Chromium.
+# format, lint, types, unit tests, both builds and the Firefox lint, then the real-browser suite
+# in Chromium. Ends with one "N passed, N failed" line over all tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --browser
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 step() { echo; echo "▶ $*"; "$@"; }
+tests() { echo; echo "▶ $*"; "$@" 2>&1 | tee -a "$log"; }
+
 step npx prettier --check .
 step npx eslint .
 step npx tsc --noEmit
-step npx vitest run
+tests npx vitest run
 step npx vite build --logLevel warn
 step npx vite build --mode firefox --logLevel warn
 step npx web-ext lint --source-dir dist-firefox --self-hosted
-step npx vitest run --config vitest.e2e.config.ts
+tests npx vitest run --config vitest.e2e.config.ts
+
+# vitest prints "Tests  N passed (N)" (and "N failed" when any did) per run; add them up.
+summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\s+Tests\s' || true)
+passed=$(echo "$summary" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(echo "$summary" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 echo
 echo "✔ all checks passed"
+echo "tests: ${passed} passed, ${failed} failed"

@@ -33,7 +33,11 @@ export async function analysePage(
   const newParagraphIds = changes
     ? [...changes.added, ...changes.modified].flatMap((i) => (body[i] ? [body[i].id] : []))
     : [];
-  void summarise(tabId, request, paragraphs, body, analysedAt, changes, newParagraphIds);
+  // Summarising is synchronous work; queue it so the page's answer is sent first.
+  setTimeout(
+    () => void summarise(tabId, request, paragraphs, body, analysedAt, changes, newParagraphIds),
+    0,
+  );
   return { analyses, newParagraphIds };
 }
 
