@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, then runs every check in tiers (STYLE.md item 13):
-# format, lint, types, unit tests, both builds and the Firefox lint, then the real-browser suite
-# in Chromium. Ends with one "N passed, N failed" line over all tests.
+# format, lint, types, unit tests, both packages (built, Firefox-linted, zipped), then the
+# real-browser suite in Chromium. Ends with one "N passed, N failed" line over all tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --browser
@@ -15,9 +15,8 @@ step npx prettier --check .
 step npx eslint .
 step npx tsc --noEmit
 tests npx vitest run
-step npx vite build --logLevel warn
-step npx vite build --mode firefox --logLevel warn
-step npx web-ext lint --source-dir dist-firefox --self-hosted
+# Builds both browsers, lints the Firefox build (errors fail), zips both and prints their sizes.
+step npx tsx scripts/package.ts
 tests npx vitest run --config vitest.e2e.config.ts
 
 # vitest prints "Tests  N passed (N)" (and "N failed" when any did) per run; add them up.
