@@ -21,8 +21,9 @@ tests npx vitest run --config vitest.e2e.config.ts
 
 # vitest prints "Tests  N passed (N)" (and "N failed" when any did) per run; add them up.
 summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\s+Tests\s' || true)
-passed=$(echo "$summary" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-failed=$(echo "$summary" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+count() { echo "$summary" | awk -v word="$1" '{ for (i = 2; i <= NF; i++) if ($i == word) s += $(i - 1) } END { print s + 0 }'; }
+passed=$(count passed)
+failed=$(count failed)
 echo
 echo "✔ all checks passed"
 echo "tests: ${passed} passed, ${failed} failed"
