@@ -34,29 +34,17 @@ export function detectPolicyVerbose(
     textSample: openingText(doc),
     wordCount: 0,
   };
-  if (!mayBePolicy(glance)) {
-    const reasons = ['never mentions privacy or personal data'];
-    return {
-      isPolicy: false,
-      score: 0,
-      reasons,
-      signals: glance,
-      deep: false,
-      elapsedMs: performance.now() - t0,
-    };
-  }
+  const ruledOut = (signals: PageSignals) => ({
+    isPolicy: false,
+    score: 0,
+    reasons: ['never mentions privacy or personal data'],
+    signals,
+    deep: false,
+    elapsedMs: performance.now() - t0,
+  });
+  if (!mayBePolicy(glance)) return ruledOut(glance);
   let signals = collectSignals(doc);
-  if (!mayBePolicy(signals)) {
-    const reasons = ['never mentions privacy or personal data'];
-    return {
-      isPolicy: false,
-      score: 0,
-      reasons,
-      signals,
-      deep: false,
-      elapsedMs: performance.now() - t0,
-    };
-  }
+  if (!mayBePolicy(signals)) return ruledOut(signals);
   let result = scorePolicyPage(signals);
   const deep = result.score > UNSURE_SCORES[0] && result.score < UNSURE_SCORES[1];
   if (deep) {
