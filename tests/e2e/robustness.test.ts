@@ -234,6 +234,22 @@ async function resetSettings(): Promise<void> {
   });
 }
 
+/** `type:text` of every mark in each of the first `n` paragraphs of <main>, in order. */
+function marksPerParagraph(page: Page, n: number): Promise<string[][]> {
+  return page.evaluate(
+    (count) =>
+      [...document.querySelectorAll('main p')]
+        .slice(0, count)
+        .map((p) =>
+          [...p.querySelectorAll('fp-mark')].map(
+            (m) =>
+              `${m.getAttribute('data-fp-type')}:${(m.textContent ?? '').replace(/\s+/g, ' ')}`,
+          ),
+        ),
+    n,
+  );
+}
+
 describe('enormous pages', () => {
   it('annotates a 2 MB policy, capped, in bounded time', async () => {
     await resetSettings();
@@ -359,18 +375,7 @@ describe('scripts and directions', () => {
     // The phrases the detector finds in each paragraph (computed here in Node) are exactly the
     // texts wrapped by marks in the page, paragraph by paragraph.
     const expected = sensitivePhrases(MIXED_PARAGRAPHS);
-    const actual = await w.page.evaluate(
-      (n) =>
-        [...document.querySelectorAll('main p')]
-          .slice(0, n)
-          .map((p) =>
-            [...p.querySelectorAll('fp-mark')].map(
-              (m) =>
-                `${m.getAttribute('data-fp-type')}:${(m.textContent ?? '').replace(/\s+/g, ' ')}`,
-            ),
-          ),
-      MIXED_PARAGRAPHS.length,
-    );
+    const actual = await marksPerParagraph(w.page, MIXED_PARAGRAPHS.length);
     expect(expected.flat().length).toBeGreaterThan(6);
     expect(actual).toEqual(expected);
     await expectRestoredWhenOff(w.page, original);
@@ -547,18 +552,7 @@ describe('pages the content script cannot or must not read', () => {
     // after the user ticks "Allow access to file URLs".
     await waitForAnalysis(w.page, 20_000);
     const expected = sensitivePhrases(MIXED_PARAGRAPHS);
-    const actual = await w.page.evaluate(
-      (n) =>
-        [...document.querySelectorAll('main p')]
-          .slice(0, n)
-          .map((p) =>
-            [...p.querySelectorAll('fp-mark')].map(
-              (m) =>
-                `${m.getAttribute('data-fp-type')}:${(m.textContent ?? '').replace(/\s+/g, ' ')}`,
-            ),
-          ),
-      MIXED_PARAGRAPHS.length,
-    );
+    const actual = await marksPerParagraph(w.page, MIXED_PARAGRAPHS.length);
     expect(actual).toEqual(expected);
     await finish(w);
   });
