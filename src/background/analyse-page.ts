@@ -4,6 +4,7 @@
  * waits only for what it highlights; the popup's summary is built right after.
  */
 import type { AnalyseRequest, AnalyseResponse, TabState } from '../core/messages';
+import type { ParagraphAnalysis } from '../core/types';
 import { buildReport, quoteText, type AnalysedParagraph } from '../core/report';
 import { extractThirdParties } from '../core/third-parties';
 import { fingerprintPolicy, type PolicyDiff } from '../core/fingerprint';
@@ -11,6 +12,7 @@ import { historyKey, recordAnalysis, type SiteHistory } from '../core/history';
 import { thresholdOffset, type Settings } from '../core/settings';
 import { looksEnglish } from '../core/language';
 import { readHistory, readSettings, writeHistory, writeTabState } from '../platform/storage';
+import { browser } from '../platform/browser';
 import { classify } from './model';
 import { showBadge } from './badge';
 
@@ -27,18 +29,47 @@ export async function analysePage(
     heading: p.heading,
     ...analyses[i]!,
   }));
+  // The page waits only for the labels. Change tracking and the summary are queued so the
+  // answer is sent first; paragraphs that are new since the last visit follow in their own
+  // message (content/mark-new).
+  setTimeout(() => void afterAnswer(tabId, request, settings, paragraphs), 0);
+  return { analyses: analyses.map(compact) };
+}
+
+async function afterAnswer(
+  tabId: number,
+  request: AnalyseRequest,
+  settings: Settings,
+  paragraphs: AnalysedParagraph[],
+): Promise<void> {
   const analysedAt = new Date().toISOString();
   const body = paragraphs.filter((p) => !p.isHeading);
   const changes = await trackChanges(settings, request.url, body, analysedAt);
   const newParagraphIds = changes
     ? [...changes.added, ...changes.modified].flatMap((i) => (body[i] ? [body[i].id] : []))
     : [];
-  // Summarising is synchronous work; queue it so the page's answer is sent first.
-  setTimeout(
-    () => void summarise(tabId, request, paragraphs, body, analysedAt, changes, newParagraphIds),
-    0,
-  );
-  return { analyses, newParagraphIds };
+  if (newParagraphIds.length > 0) {
+    browser.tabs
+      .sendMessage(
+        tabId,
+        { type: 'content/mark-new', paragraphIds: newParagraphIds },
+        { frameId: 0 },
+      )
+      .catch(() => undefined);
+  }
+  await summarise(tabId, request, paragraphs, body, analysedAt, changes, newParagraphIds);
+}
+
+/**
+ * Scores travel to the page rounded to three decimals (the tooltip shows whole percents): the
+ * answer for a long policy shrinks by about half, and so does the time to pass it over.
+ */
+function compact(analysis: ParagraphAnalysis): ParagraphAnalysis {
+  const scores = { ...analysis.scores };
+  for (const id of Object.keys(scores) as (keyof typeof scores)[]) {
+    scores[id] = Math.round(scores[id] * 1000) / 1000;
+  }
+  return { ...analysis, scores };
 }
 
 /**

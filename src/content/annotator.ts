@@ -38,6 +38,9 @@ function boot(): void {
         return Promise.resolve({ found: controller.jumpTo(raw.paragraphId) });
       case 'content/find-policy-link':
         return Promise.resolve({ url: controller.findPolicyLink() });
+      case 'content/mark-new':
+        controller.markNew(raw.paragraphIds);
+        return Promise.resolve({ ok: true });
     }
   });
 

@@ -110,6 +110,16 @@ export class PageController {
     return false;
   }
 
+  /**
+   * The background found these paragraphs new since the last visit (after answering the
+   * analysis). The set is shared with any highlighting still in progress, so paragraphs not yet
+   * annotated pick it up too.
+   */
+  markNew(paragraphIds: readonly string[]): void {
+    for (const id of paragraphIds) this.newIds.add(id);
+    for (const highlighter of this.highlighters.values()) highlighter.markNew(this.newIds);
+  }
+
   findPolicyLink(): string | null {
     return findPolicyLink(this.doc);
   }
@@ -177,7 +187,7 @@ export class PageController {
     this.analysed = segments.map((segment, i) => ({ segment, analysis: response.analyses[i]! }));
     this.byId.clear();
     for (const item of this.analysed) this.byId.set(item.segment.id, item.analysis);
-    this.newIds = new Set(response.newParagraphIds);
+    this.newIds = new Set();
     this.status = 'policy';
     const classified = performance.now();
     const stats = await this.render();

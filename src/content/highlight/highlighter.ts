@@ -116,6 +116,16 @@ export class Highlighter {
     if (!values.has(attr)) values.set(attr, el.getAttribute(attr));
   }
 
+  /** Outlines the given paragraphs as new since the last visit (those already annotated). */
+  markNew(ids: ReadonlySet<string>): void {
+    for (const el of this.touched) {
+      const id = el.getAttribute('data-fp-id');
+      if (id === null || !ids.has(id)) continue;
+      this.rememberPageValue(el, 'data-fp-new');
+      el.setAttribute('data-fp-new', '');
+    }
+  }
+
   /** Scrolls to a paragraph and flashes it; returns false when it is not on the page. */
   jumpTo(paragraphId: string): boolean {
     const target = [...this.touched].find((el) => el.getAttribute('data-fp-id') === paragraphId);

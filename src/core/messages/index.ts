@@ -83,6 +83,10 @@ export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
   'content/analyse-anyway': obj<Message<'content/analyse-anyway'>>({
     type: type('content/analyse-anyway'),
   }),
+  'content/mark-new': obj<Message<'content/mark-new'>>({
+    type: type('content/mark-new'),
+    paragraphIds: arr(id, MAX_PARAGRAPHS),
+  }),
   'content/jump-to': obj<Message<'content/jump-to'>>({
     type: type('content/jump-to'),
     paragraphId: id,
@@ -141,7 +145,6 @@ export function isContentResponse<K extends keyof typeof RESPONSE_VALIDATORS>(
 
 const analyseResponse = obj<AnalyseResponse>({
   analyses: arr(isParagraphAnalysis, MAX_PARAGRAPHS),
-  newParagraphIds: arr(id, MAX_PARAGRAPHS),
 });
 
 /** The background's answer to `page/analyse`: one analysis per paragraph sent, no more, no less. */

@@ -53,8 +53,6 @@ export interface AnalyseRequest {
 export interface AnalyseResponse {
   /** One analysis per request paragraph, same order. */
   analyses: ParagraphAnalysis[];
-  /** Paragraphs added or changed since the last visit, to highlight as new. */
-  newParagraphIds: string[];
 }
 
 /** Main-thread cost of Fineprint on the page, in milliseconds (printed by `npm run bench`). */
@@ -101,6 +99,8 @@ export interface MessageMap {
   'content/get-status': { payload: Empty; response: ContentStatusReply };
   'content/analyse-anyway': { payload: Empty; response: { status: ContentStatus } };
   'content/jump-to': { payload: { paragraphId: string }; response: { found: boolean } };
+  /** Paragraphs added or changed since the last visit; sent after the analysis answer. */
+  'content/mark-new': { payload: { paragraphIds: string[] }; response: { ok: boolean } };
   'content/find-policy-link': { payload: Empty; response: { url: string | null } };
 }
 
@@ -125,6 +125,7 @@ export const CONTENT_MESSAGES = [
   'content/get-status',
   'content/analyse-anyway',
   'content/jump-to',
+  'content/mark-new',
   'content/find-policy-link',
 ] as const satisfies readonly MessageType[];
 

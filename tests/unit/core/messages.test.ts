@@ -58,6 +58,7 @@ const VALID: { [K in MessageType]: Message<K> } = {
   'content/get-status': { type: 'content/get-status' },
   'content/analyse-anyway': { type: 'content/analyse-anyway' },
   'content/jump-to': { type: 'content/jump-to', paragraphId: 'p3' },
+  'content/mark-new': { type: 'content/mark-new', paragraphIds: ['p1', 'p2'] },
   'content/find-policy-link': { type: 'content/find-policy-link' },
 };
 const ALL = Object.keys(VALID) as MessageType[];
@@ -226,26 +227,26 @@ describe('isMessage: rejections', () => {
 
 describe('responses', () => {
   it('isAnalyseResponse requires one valid analysis per paragraph', () => {
-    const ok = { analyses: [analysis, analysis], newParagraphIds: ['p1'] };
+    const ok = { analyses: [analysis, analysis] };
     expect(isAnalyseResponse(ok, 2)).toBe(true);
     expect(isAnalyseResponse(ok, 3)).toBe(false);
-    expect(isAnalyseResponse({ ...ok, newParagraphIds: [1] }, 2)).toBe(false);
+    expect(isAnalyseResponse({ ...ok, extra: [1] }, 2)).toBe(false);
     const badScore = { ...analysis, scores: { ...analysis.scores, other: 2 } };
-    expect(isAnalyseResponse({ analyses: [badScore], newParagraphIds: [] }, 1)).toBe(false);
+    expect(isAnalyseResponse({ analyses: [badScore] }, 1)).toBe(false);
     const missingScore = { ...analysis, scores: { other: 0.1 } };
-    expect(isAnalyseResponse({ analyses: [missingScore], newParagraphIds: [] }, 1)).toBe(false);
+    expect(isAnalyseResponse({ analyses: [missingScore] }, 1)).toBe(false);
     const badSpan = {
       ...analysis,
       sensitive: ['health'],
       spans: [{ type: 'health', start: 5, end: 2 }],
     };
-    expect(isAnalyseResponse({ analyses: [badSpan], newParagraphIds: [] }, 1)).toBe(false);
+    expect(isAnalyseResponse({ analyses: [badSpan] }, 1)).toBe(false);
     const goodSpan = {
       ...analysis,
       sensitive: ['health'],
       spans: [{ type: 'health', start: 2, end: 5 }],
     };
-    expect(isAnalyseResponse({ analyses: [goodSpan], newParagraphIds: [] }, 1)).toBe(true);
+    expect(isAnalyseResponse({ analyses: [goodSpan] }, 1)).toBe(true);
   });
 
   it('content replies are checked', () => {
