@@ -229,7 +229,9 @@ export class PageController {
     const byDoc = new Map<Document, AnalysedSegment[]>();
     for (const item of this.analysed) {
       const owner = item.segment.element.ownerDocument;
-      byDoc.set(owner, [...(byDoc.get(owner) ?? []), item]);
+      const items = byDoc.get(owner);
+      if (items) items.push(item);
+      else byDoc.set(owner, [item]);
     }
     if (view.categories.size === 0 && view.sensitive.size === 0) {
       this.clearPage();
