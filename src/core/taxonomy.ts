@@ -141,10 +141,6 @@ export const SENSITIVE_INFO: Record<SensitiveId, SensitiveInfo> = {
   },
 };
 
-export function labelInfo(id: LabelId): LabelInfo {
-  return (CATEGORY_INFO as Record<string, LabelInfo>)[id] ?? SENSITIVE_INFO[id as SensitiveId];
-}
-
 export function isCategoryId(value: unknown): value is CategoryId {
   return typeof value === 'string' && (CATEGORY_IDS as readonly string[]).includes(value);
 }

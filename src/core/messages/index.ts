@@ -152,8 +152,6 @@ export function isAnalyseResponse(raw: unknown, paragraphCount: number): raw is 
   return check(analyseResponse, raw) && raw.analyses.length === paragraphCount;
 }
 
-export { isPolicyReport as isReport };
-
 /** Reply of `content/get-status`, which comes from a content script and so is checked. */
 export function isContentStatusReply(raw: unknown): raw is ContentStatusReply {
   return isContentResponse('content/get-status', raw);

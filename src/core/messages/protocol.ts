@@ -78,8 +78,6 @@ export interface ContentStatusReply {
   url: string;
   timings?: PageTimings | undefined;
 }
-/** @deprecated Old name of ContentStatusReply. */
-export type ContentStatusResponse = ContentStatusReply;
 
 export interface TabStateReply {
   state: TabState | null;
