@@ -128,11 +128,21 @@ export interface HeadTuning extends Platt {
  * Platt scaling and threshold, on validation scores: `whole` and `best` are the paragraph's and
  * its best sentence's uncalibrated scores.
  */
+/** How a head's threshold is picked from validation scores (see shrunkThreshold). */
+export type ThresholdRule = 'shrunk' | 'half-f1' | 'optimal';
+
+export function pickThreshold(p: number[], y: number[], rule: ThresholdRule = 'shrunk'): number {
+  if (rule === 'shrunk') return shrunkThreshold(p, y);
+  const cut = bestCut(p, y);
+  return rule === 'half-f1' && cut.f1 > 0 ? cut.f1 / 2 : cut.threshold;
+}
+
 export function tuneHead(
   whole: number[],
   best: (number | undefined)[],
   y: number[],
   choices: number[],
+  rule: ThresholdRule = 'shrunk',
 ): HeadTuning {
   let chosen: HeadTuning | null = null;
   for (const mix of choices) {
@@ -142,7 +152,7 @@ export function tuneHead(
     });
     const platt = fitPlatt(z, y);
     const p = z.map((v) => sigmoid(platt.a * v + platt.b));
-    const threshold = shrunkThreshold(p, y);
+    const threshold = pickThreshold(p, y, rule);
     const f1 = f1At(p, y, threshold);
     if (!chosen || f1 > chosen.f1 + 1e-9) chosen = { ...platt, mix, threshold, f1 };
   }

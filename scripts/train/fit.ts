@@ -15,7 +15,7 @@ import {
   type Model,
   type ModelFile,
 } from '../../src/core/classifier/index';
-import { fitStackHead, shrunkThreshold, tuneHead } from './calibrate';
+import { fitStackHead, pickThreshold, tuneHead, type ThresholdRule } from './calibrate';
 import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
@@ -30,6 +30,8 @@ export interface Recipe {
   };
   /** Second stage on validation (label co-occurrence, model.ts `stack`) with this L2; off if absent. */
   stackL2?: number;
+  /** Threshold rule per head (calibrate.ts); default 'shrunk'. */
+  threshold?: ThresholdRule;
 }
 
 function positiveWeights(train: Example[], recipe: Recipe): number[] {
@@ -113,17 +115,24 @@ export function tune(file: ModelFile, parts: Parts[], held: Example[], recipe: R
       idx.map((i) => parts[i]?.best?.[h]),
       y,
       choices,
+      recipe.threshold,
     );
     file.sentenceMix[h] = t.mix;
     file.calibration.a[h] = t.a;
     file.calibration.b[h] = t.b;
     file.thresholds[h] = t.threshold;
   }
-  if (recipe.stackL2 !== undefined) stack(file, parts, held, recipe.stackL2);
+  if (recipe.stackL2 !== undefined) stack(file, parts, held, recipe.stackL2, recipe.threshold);
 }
 
 /** Fits the second stage (model.ts `stack`) on held-out scores and re-picks the thresholds. */
-function stack(file: ModelFile, parts: Parts[], held: Example[], l2: number): void {
+function stack(
+  file: ModelFile,
+  parts: Parts[],
+  held: Example[],
+  l2: number,
+  rule: ThresholdRule = 'shrunk',
+): void {
   const H = HEAD_IDS.length;
   const mix = file.sentenceMix ?? [];
   const z = parts.map((p) =>
@@ -150,7 +159,7 @@ function stack(file: ModelFile, parts: Parts[], held: Example[], l2: number): vo
     const p = x.map(
       (xi) => 1 / (1 + Math.exp(-xi.reduce((s, v, j) => s + w[j]! * v, w[xi.length]!))),
     );
-    file.thresholds[h] = shrunkThreshold(p, y);
+    file.thresholds[h] = pickThreshold(p, y, rule);
   }
   file.stack = st;
 }

@@ -13,6 +13,11 @@ export interface SgdOptions {
   seed: number;
   /** Extra weight of positive targets per head (rare labels); 1 = none. */
   posWeight: number[];
+  /**
+   * Average the weights over the epochs from this one on (Polyak averaging, 1-based); 0 or
+   * absent: keep the last epoch's weights.
+   */
+  averageFrom?: number;
 }
 
 export interface LinearModel {
@@ -59,6 +64,8 @@ export function trainLogReg(
   const order = data.x.map((_, i) => i);
   const z = new Float32Array(H);
   const g = new Float32Array(H);
+  const from = opt.averageFrom ?? 0;
+  const avg = from > 0 ? { w: new Float64Array(dim * H), b: new Float64Array(H), n: 0 } : null;
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     shuffle(order, rand);
     for (const n of order) {
@@ -90,6 +97,15 @@ export function trainLogReg(
         }
       }
     }
+    if (avg && epoch + 1 >= from) {
+      for (let k = 0; k < m.w.length; k++) avg.w[k] = (avg.w[k] as number) + (m.w[k] as number);
+      for (let h = 0; h < H; h++) avg.b[h] = (avg.b[h] as number) + (m.b[h] as number);
+      avg.n++;
+    }
+  }
+  if (avg && avg.n > 0) {
+    for (let k = 0; k < m.w.length; k++) m.w[k] = (avg.w[k] as number) / avg.n;
+    for (let h = 0; h < H; h++) m.b[h] = (avg.b[h] as number) / avg.n;
   }
   return m;
 }

@@ -22,6 +22,7 @@ interface Variant {
   mixChoices?: number[];
   /** Second-stage L2; null turns the second stage off. */
   stackL2?: number | null;
+  threshold?: Recipe['threshold'];
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
   data?: Partial<typeof EXTRA_DATA>;
@@ -66,6 +67,7 @@ for (const arg of process.argv.slice(2)) {
     sgd: { ...DEFAULT_RECIPE.sgd, ...v.sgd },
     sentenceMixChoices: v.mixChoices ?? DEFAULT_RECIPE.sentenceMixChoices,
     stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
+    threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [

@@ -1,9 +1,16 @@
 /**
- * Handles one page analysis request from a content script: classify, compare with the last
- * visit, answer the page at once, then summarise, remember per tab and update the badge. The page
- * waits only for what it highlights; the popup's summary is built right after.
+ * A page's analysis in the background, in two steps. `page/classify` labels one part of the
+ * page's paragraphs and answers at once: the page asks for all its parts together and highlights
+ * part k while this worker classifies part k + 1. `page/summarise` follows with the whole page:
+ * change tracking, the popup's summary and the badge, reusing the labels just computed.
  */
-import type { AnalyseRequest, AnalyseResponse, TabState } from '../core/messages';
+import type {
+  AnalyseRequest,
+  ClassifyResponse,
+  PageLabels,
+  ParagraphPayload,
+  TabState,
+} from '../core/messages';
 import type { ParagraphAnalysis } from '../core/types';
 import { buildReport, quoteText, type AnalysedParagraph } from '../core/report';
 import { extractThirdParties } from '../core/third-parties';
@@ -11,17 +18,80 @@ import { fingerprintPolicy, type PolicyDiff } from '../core/fingerprint';
 import { historyKey, recordAnalysis, type SiteHistory } from '../core/history';
 import { thresholdOffset, type Settings } from '../core/settings';
 import { looksEnglish } from '../core/language';
+import { MAX_PARAGRAPHS } from '../core/messages/schemas';
 import { readHistory, readSettings, writeHistory, writeTabState } from '../platform/storage';
 import { browser } from '../platform/browser';
 import { classify } from './model';
 import { showBadge } from './badge';
 
-export async function analysePage(
+interface Labelled {
+  payload: ParagraphPayload;
+  offset: number;
+  analysis: ParagraphAnalysis;
+}
+
+/**
+ * Labels given to each tab's page since its last summary, by paragraph id. Only a cache: after a
+ * worker restart it is empty and the summary classifies again. Bounded per tab.
+ */
+const labelled = new Map<number, Map<string, Labelled>>();
+
+export function forgetTab(tabId: number): void {
+  labelled.delete(tabId);
+}
+
+function remember(tabId: number, item: Labelled): void {
+  let byId = labelled.get(tabId);
+  if (!byId || byId.size >= MAX_PARAGRAPHS) labelled.set(tabId, (byId = new Map()));
+  byId.set(item.payload.id, item);
+}
+
+/**
+ * The settings as last read by this worker, dropped whenever they change (settingsChanged). A
+ * storage read per part would put a few milliseconds of waiting on the page's first labels.
+ */
+let cachedSettings: Promise<Settings> | null = null;
+
+function currentSettings(): Promise<Settings> {
+  const settings = (cachedSettings ??= readSettings());
+  settings.catch(() => (cachedSettings = null));
+  return settings;
+}
+
+export function settingsChanged(): void {
+  cachedSettings = null;
+}
+
+export async function classifyPart(
   tabId: number,
-  request: AnalyseRequest,
-): Promise<AnalyseResponse> {
-  const settings = await readSettings();
-  const analyses = classify(request.paragraphs, thresholdOffset(settings));
+  paragraphs: ParagraphPayload[],
+): Promise<ClassifyResponse> {
+  const offset = thresholdOffset(await currentSettings());
+  const analyses = classify(paragraphs, offset);
+  paragraphs.forEach((payload, i) => remember(tabId, { payload, offset, analysis: analyses[i]! }));
+  return { analyses: analyses.map(compact) };
+}
+
+const samePayload = (a: ParagraphPayload, b: ParagraphPayload): boolean =>
+  a.text === b.text && a.heading === b.heading && a.isHeading === b.isHeading;
+
+/** The whole page's labels: those this worker gave the page, the rest classified now. */
+function labelsFor(tabId: number, request: AnalyseRequest, offset: number): ParagraphAnalysis[] {
+  const known = labelled.get(tabId);
+  labelled.delete(tabId);
+  const cached = request.paragraphs.map((p) => {
+    const hit = known?.get(p.id);
+    return hit && hit.offset === offset && samePayload(hit.payload, p) ? hit.analysis : null;
+  });
+  const missing = request.paragraphs.filter((_, i) => cached[i] === null);
+  const fresh = missing.length > 0 ? classify(missing, offset) : [];
+  let next = 0;
+  return cached.map((hit) => hit ?? fresh[next++]!);
+}
+
+export async function summarisePage(tabId: number, request: AnalyseRequest): Promise<{ ok: true }> {
+  const settings = await currentSettings();
+  const analyses = labelsFor(tabId, request, thresholdOffset(settings));
   const paragraphs: AnalysedParagraph[] = request.paragraphs.map((p, i) => ({
     id: p.id,
     text: p.text,
@@ -29,14 +99,11 @@ export async function analysePage(
     heading: p.heading,
     ...analyses[i]!,
   }));
-  // The page waits only for the labels. Change tracking and the summary are queued so the
-  // answer is sent first; paragraphs that are new since the last visit follow in their own
-  // message (content/mark-new).
-  setTimeout(() => void afterAnswer(tabId, request, settings, paragraphs), 0);
-  return { analyses: analyses.map(compact) };
+  await trackAndSummarise(tabId, request, settings, paragraphs);
+  return { ok: true };
 }
 
-async function afterAnswer(
+async function trackAndSummarise(
   tabId: number,
   request: AnalyseRequest,
   settings: Settings,
@@ -61,14 +128,13 @@ async function afterAnswer(
 }
 
 /**
- * Scores travel to the page rounded to three decimals (the tooltip shows whole percents): the
- * answer for a long policy shrinks by about half, and so does the time to pass it over.
+ * What the page needs of an analysis: the scores of the paragraph's own categories only, rounded
+ * to three decimals (the tooltip shows whole percents). A long policy's answer shrinks to about
+ * a third, and so does the time the page spends reading and checking it.
  */
-function compact(analysis: ParagraphAnalysis): ParagraphAnalysis {
-  const scores = { ...analysis.scores };
-  for (const id of Object.keys(scores) as (keyof typeof scores)[]) {
-    scores[id] = Math.round(scores[id] * 1000) / 1000;
-  }
+function compact(analysis: ParagraphAnalysis): PageLabels {
+  const scores: PageLabels['scores'] = {};
+  for (const id of analysis.categories) scores[id] = Math.round(analysis.scores[id] * 1000) / 1000;
   return { ...analysis, scores };
 }
 

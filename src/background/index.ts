@@ -15,7 +15,7 @@ import {
 import { handleMessage } from './router';
 import { analyseTab, isOurMenu, registerMenus } from './menus';
 import { showBadge } from './badge';
-import { historyChanged } from './analyse-page';
+import { forgetTab, historyChanged, settingsChanged } from './analyse-page';
 
 function hostnameOf(url: string): string | null {
   try {
@@ -40,13 +40,17 @@ browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'analyze-page') void analyseTab(tab);
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  void removeTabState(tabId);
+});
 
 // A per-site switch or the global pause changes what each tab's badge should say.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[HISTORY_KEY]) historyChanged();
   const change = changes[SETTINGS_KEY];
   if (area !== 'sync' || !change) return;
+  settingsChanged();
   const settings = validateSettings(change.newValue);
   void allTabStates().then(async (states) => {
     for (const [tabId, state] of states) {

@@ -11,7 +11,7 @@ import {
   type RuntimeMessage,
 } from '../core/messages';
 import { readTabState, removeTabState } from '../platform/storage';
-import { analysePage } from './analyse-page';
+import { classifyPart, forgetTab, summarisePage } from './analyse-page';
 import { showBadge } from './badge';
 import { injectAnnotator } from './annotator';
 import { warmUp } from './model';
@@ -42,9 +42,12 @@ async function fromPage(tabId: number, message: RuntimeMessage): Promise<unknown
       setTimeout(warmUp, 0);
       return injected;
     }
-    case 'page/analyse':
-      return analysePage(tabId, message);
+    case 'page/classify':
+      return classifyPart(tabId, message.paragraphs);
+    case 'page/summarise':
+      return summarisePage(tabId, message);
     case 'page/cleared':
+      forgetTab(tabId);
       await removeTabState(tabId);
       await showBadge(tabId, null);
       return { ok: true };

@@ -3,18 +3,27 @@
  * background, and the settings it reads. Kept apart so the controller stays testable.
  */
 import { browser } from '../platform/browser';
-import type { AnalyseRequest, AnalyseResponse } from '../core/messages';
-import { isAnalyseResponse } from '../core/messages';
+import type { AnalyseRequest, PageLabels, ParagraphPayload } from '../core/messages';
+import { isClassifyResponse } from '../core/messages';
 import { readSettings } from '../platform/storage';
 
 export const loadSettings = readSettings;
 
-export async function analyse(request: AnalyseRequest): Promise<AnalyseResponse> {
-  const response: unknown = await browser.runtime.sendMessage({ type: 'page/analyse', ...request });
-  if (!isAnalyseResponse(response, request.paragraphs.length)) {
+/** Labels for some of the page's paragraphs, checked: one well-formed analysis per paragraph. */
+export async function classify(paragraphs: ParagraphPayload[]): Promise<PageLabels[]> {
+  const response: unknown = await browser.runtime.sendMessage({
+    type: 'page/classify',
+    paragraphs,
+  });
+  if (!isClassifyResponse(response, paragraphs.length)) {
     throw new Error('Fineprint: malformed analysis from the background');
   }
-  return response;
+  return response.analyses;
+}
+
+/** The whole page, once labelled, for the popup's summary, the badge and change tracking. */
+export async function summarise(request: AnalyseRequest): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'page/summarise', ...request });
 }
 
 export async function reportCleared(): Promise<void> {

@@ -5,14 +5,15 @@
  */
 import type { CategoryId, SensitiveId } from '../core/taxonomy';
 import { CATEGORY_IDS, SENSITIVE_IDS } from '../core/taxonomy';
-import type { ParagraphAnalysis } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled } from '../core/settings';
 import type {
   ContentStatus,
   ContentStatusReply,
   DetectionSummary,
+  PageLabels,
   PageTimings,
+  ParagraphPayload,
 } from '../core/messages';
 import { detectPage } from './detect/page';
 import { segmentWithFrames, type Segment } from './segment';
@@ -22,26 +23,40 @@ import { findPolicyLink } from './policy-link';
 import { PageWatcher } from './watch';
 import type { ChunkStats } from './schedule';
 import * as bridge from './bridge';
+import { PartPlanner } from './parts';
 import { MESSAGE_MAX_CHARS } from '../core/messages/guards';
 
 /** Longest paragraph text sent for classification; the rest of a giant block adds nothing. */
 const MAX_PARAGRAPH_CHARS = 4000;
 /**
- * Characters one analysis request may carry in total (texts, headings, ids). The background drops
- * a message over its budget without a reply, so a multi-megabyte policy would never be analysed;
- * instead its first paragraphs up to half the budget are, like the segment cap does for counts.
+ * Characters the requests for one page may carry in total (texts, headings, ids). The background
+ * drops a message over its budget without a reply, and a multi-megabyte policy should not be
+ * sent whole anyway; its first paragraphs up to this budget are analysed, like the segment cap
+ * does for counts.
  */
 const MAX_REQUEST_CHARS = MESSAGE_MAX_CHARS / 2;
 
-function withinMessageBudget(segments: Segment[]): Segment[] {
-  let chars = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i]!;
-    chars += Math.min(s.text.length, MAX_PARAGRAPH_CHARS) + Math.min(s.heading?.length ?? 0, 300);
-    chars += s.id.length;
-    if (chars > MAX_REQUEST_CHARS) return segments.slice(0, i);
-  }
-  return segments;
+function requestChars(s: Segment): number {
+  return (
+    Math.min(s.text.length, MAX_PARAGRAPH_CHARS) +
+    Math.min(s.heading?.length ?? 0, 300) +
+    s.id.length
+  );
+}
+
+function toPayload(s: Segment): ParagraphPayload {
+  return {
+    id: s.id,
+    text: s.text.slice(0, MAX_PARAGRAPH_CHARS),
+    heading: s.heading?.slice(0, 300),
+    isHeading: s.isHeading,
+  };
+}
+
+/** Some consecutive paragraphs of the page and the labels asked for them. */
+interface Part {
+  segments: Segment[];
+  labels: Promise<PageLabels[]>;
 }
 
 export class PageController {
@@ -50,7 +65,7 @@ export class PageController {
   private settings: Settings | null = null;
   private forced = false;
   private analysed: AnalysedSegment[] = [];
-  private readonly byId = new Map<string, ParagraphAnalysis>();
+  private readonly byId = new Map<string, PageLabels>();
   private newIds = new Set<string>();
   private readonly highlighters = new Map<Document, Highlighter>();
   private readonly tooltips = new Map<Document, Tooltip>();
@@ -169,46 +184,67 @@ export class PageController {
     }
     this.status = 'analysing';
     const started = performance.now();
-    const segments = withinMessageBudget(this.collectSegments());
+    // Parts are asked for while segmentation runs and the rest right after: the worker labels
+    // paragraphs while the page segments, then part k + 1 while the page highlights part k.
+    const parts: Part[] = [];
+    const planner = new PartPlanner<Segment>(requestChars, MAX_REQUEST_CHARS, (segments) =>
+      parts.push({ segments, labels: bridge.classify(segments.map(toPayload)) }),
+    );
+    const segments = planner.finish(this.collectSegments((found) => planner.found(found)));
     const segmented = performance.now();
-    const response = await bridge.analyse({
-      url: this.doc.location.href,
-      title: this.doc.title.slice(0, 500),
-      forced: this.forced,
-      detection: this.detection ?? { isPolicy: false, score: 0, reasons: [] },
-      paragraphs: segments.map((s) => ({
-        id: s.id,
-        text: s.text.slice(0, MAX_PARAGRAPH_CHARS),
-        heading: s.heading?.slice(0, 300),
-        isHeading: s.isHeading,
-      })),
-    });
-    if (run !== this.run) return;
-    this.analysed = segments.map((segment, i) => ({ segment, analysis: response.analyses[i]! }));
+    // A part that fails is reported by the loop below (once); the others must not go unhandled.
+    for (const part of parts) part.labels.catch(() => undefined);
+    this.analysed = [];
     this.byId.clear();
-    for (const item of this.analysed) this.byId.set(item.segment.id, item.analysis);
     this.newIds = new Set();
-    this.status = 'policy';
-    const classified = performance.now();
-    const stats = await this.render();
-    if (run !== this.run) return;
+    const stats: ChunkStats = { busyMs: 0, longestSliceMs: 0 };
+    let firstLabels: number | undefined;
+    for (const [k, part] of parts.entries()) {
+      const analyses = await part.labels;
+      if (run !== this.run) return;
+      firstLabels ??= performance.now();
+      const items = part.segments.map((segment, i) => ({ segment, analysis: analyses[i]! }));
+      for (const item of items) {
+        this.analysed.push(item);
+        this.byId.set(item.segment.id, item.analysis);
+      }
+      if (k === parts.length - 1) this.status = 'policy';
+      const partStats = await this.highlight(items);
+      if (run !== this.run) return;
+      stats.busyMs += partStats.busyMs;
+      stats.longestSliceMs = Math.max(stats.longestSliceMs, partStats.longestSliceMs);
+    }
+    if (parts.length === 0) this.status = 'policy';
+    const done = performance.now();
+    // The summary is asked for once the page is annotated, so the worker building it does not
+    // compete for the CPU with the highlighting (the popup has it a few milliseconds later).
+    void bridge
+      .summarise({
+        url: this.doc.location.href,
+        title: this.doc.title.slice(0, 500),
+        forced: this.forced,
+        detection: this.detection ?? { isPolicy: false, score: 0, reasons: [] },
+        paragraphs: segments.map(toPayload),
+      })
+      .catch(() => undefined);
     // Watch only after highlighting, so our own thousands of DOM edits queue no mutation records.
     this.watcher.watchAnnotated(segments.map((s) => s.element));
     this.timings = {
       detectMs: this.timings.detectMs,
       paragraphs: segments.length,
       segmentMs: segmented - started,
-      classifyMs: classified - segmented,
-      highlightMs: performance.now() - classified,
+      classifyMs: (firstLabels ?? done) - segmented,
+      highlightMs: done - (firstLabels ?? done),
       highlightBusyMs: stats.busyMs,
       longestSliceMs: stats.longestSliceMs,
-      totalMs: performance.now() - started,
+      totalMs: done - started,
     };
   }
 
-  private collectSegments(): Segment[] {
+  /** The page's paragraphs; `progress` sees the list as it grows (a callback per paragraph). */
+  private collectSegments(progress: (found: readonly Segment[]) => void): Segment[] {
     // Same-origin frames included, with ids unique across documents.
-    return segmentWithFrames(this.doc);
+    return segmentWithFrames(this.doc, { onSegment: progress });
   }
 
   private view(): View {
@@ -223,34 +259,43 @@ export class PageController {
   }
 
   /** Puts the current view on the page, or takes everything off when nothing is visible. */
-  private async render(): Promise<ChunkStats> {
-    const stats: ChunkStats = { busyMs: 0, longestSliceMs: 0 };
+  private async render(): Promise<void> {
     const view = this.view();
-    const byDoc = new Map<Document, AnalysedSegment[]>();
-    for (const item of this.analysed) {
-      const owner = item.segment.element.ownerDocument;
-      const items = byDoc.get(owner);
-      if (items) items.push(item);
-      else byDoc.set(owner, [item]);
-    }
     if (view.categories.size === 0 && view.sensitive.size === 0) {
       this.clearPage();
-      return stats;
+      return;
     }
-    for (const [doc, items] of byDoc) {
+    const pending: AnalysedSegment[] = [];
+    for (const item of this.analysed) {
+      const highlighter = this.highlighters.get(item.segment.element.ownerDocument);
+      if (highlighter?.active) highlighter.setView(view);
+      else pending.push(item);
+    }
+    await this.highlight(pending);
+  }
+
+  /** Annotates these paragraphs with the current view, each document with its own highlighter. */
+  private async highlight(items: readonly AnalysedSegment[]): Promise<ChunkStats> {
+    const stats: ChunkStats = { busyMs: 0, longestSliceMs: 0 };
+    const view = this.view();
+    if (view.categories.size === 0 && view.sensitive.size === 0) return stats;
+    const byDoc = new Map<Document, AnalysedSegment[]>();
+    for (const item of items) {
+      const owner = item.segment.element.ownerDocument;
+      const group = byDoc.get(owner);
+      if (group) group.push(item);
+      else byDoc.set(owner, [item]);
+    }
+    for (const [doc, group] of byDoc) {
       let highlighter = this.highlighters.get(doc);
       if (!highlighter) {
         highlighter = new Highlighter(doc);
         this.highlighters.set(doc, highlighter);
       }
       if (!this.tooltips.has(doc)) this.tooltips.set(doc, new Tooltip(doc, this.tooltipSource()));
-      if (highlighter.active) {
-        highlighter.setView(view);
-      } else {
-        const applied = await highlighter.apply(items, view, this.newIds);
-        stats.busyMs += applied.busyMs;
-        stats.longestSliceMs = Math.max(stats.longestSliceMs, applied.longestSliceMs);
-      }
+      const applied = await highlighter.apply(group, view, this.newIds);
+      stats.busyMs += applied.busyMs;
+      stats.longestSliceMs = Math.max(stats.longestSliceMs, applied.longestSliceMs);
     }
     return stats;
   }

@@ -4,7 +4,7 @@
  * read it; all page text enters it through textContent only.
  */
 import { CATEGORY_INFO, isCategoryId, isSensitiveId, SENSITIVE_INFO } from '../core/taxonomy';
-import type { ParagraphAnalysis } from '../core/types';
+import type { PageLabels } from '../core/messages';
 import { MARK_TAG } from './highlight/styles';
 
 const TOOLTIP_CSS = `
@@ -23,7 +23,7 @@ const TOOLTIP_CSS = `
 
 export interface TooltipSource {
   /** Analysis of the paragraph with this id, or undefined when it has none. */
-  analysisOf(paragraphId: string): ParagraphAnalysis | undefined;
+  analysisOf(paragraphId: string): PageLabels | undefined;
   /** Which categories are currently shown (hidden ones are not explained). */
   visibleCategories(): ReadonlySet<string>;
   isNew(paragraphId: string): boolean;

@@ -87,7 +87,7 @@ afterAll(async () => {
   dist?.remove();
 });
 
-/** Counts `page/analyse` messages per tab in the service worker, next to the real listener. */
+/** Counts `page/summarise` messages (one per analysis) per tab in the service worker, next to the real listener. */
 async function countAnalyses(): Promise<void> {
   const sw = await session.worker();
   await sw.evaluate(() => {
@@ -105,7 +105,7 @@ async function countAnalyses(): Promise<void> {
       }
     ).runtime.onMessage.addListener((message, sender) => {
       const id = sender.tab?.id;
-      if (id !== undefined && (message as { type?: string })?.type === 'page/analyse') {
+      if (id !== undefined && (message as { type?: string })?.type === 'page/summarise') {
         counts[id] = (counts[id] ?? 0) + 1;
       }
       return undefined;

@@ -8,7 +8,7 @@
 import Mark from 'mark.js';
 import type { CategoryId, SensitiveId } from '../../core/taxonomy';
 import { SENSITIVE_INFO } from '../../core/taxonomy';
-import type { ParagraphAnalysis } from '../../core/types';
+import type { PageLabels } from '../../core/messages';
 import type { Palette } from '../../core/settings';
 import type { Segment } from '../segment';
 import { forEachChunked, type ChunkStats } from '../schedule';
@@ -17,7 +17,7 @@ import { locatePhrase, markableText, normaliseWithMap } from './text-map';
 
 export interface AnalysedSegment {
   segment: Segment;
-  analysis: ParagraphAnalysis;
+  analysis: PageLabels;
 }
 
 export interface View {
@@ -30,6 +30,7 @@ const ELEMENT_ATTRS = ['data-fp-cat', 'data-fp-id', 'data-fp-new', 'data-fp-flas
 const ROOT_ATTRS = ['data-fp-show', 'data-fp-sensitive'] as const;
 /** Never marked inside: our own UI and existing marks. */
 const MARK_EXCLUDE = ['[data-fp-ui]', MARK_TAG];
+const MARK_EXCLUDE_SELECTOR = MARK_EXCLUDE.join(', ');
 
 /**
  * Ranges in order with every range that overlaps an earlier one dropped. Two phrases can be found
@@ -54,6 +55,9 @@ export class Highlighter {
   private abort: AbortController | null = null;
   /** What the page itself had in the attributes we set (null: nothing), put back by clear(). */
   private readonly pageValues = new Map<Element, Map<string, string | null>>();
+  /** The view last put on the page (setView), so an unchanged view costs nothing. */
+  private view: View | null = null;
+  private viewKey: string | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -62,7 +66,10 @@ export class Highlighter {
     return this.touched.size > 0 || this.markContexts.size > 0;
   }
 
-  /** Applies attributes and marks in chunks; resolves when the whole page is annotated. */
+  /**
+   * Applies attributes and marks in chunks; resolves when these paragraphs are annotated. Called
+   * again with the next part of a page, it adds to what is there.
+   */
   async apply(
     items: readonly AnalysedSegment[],
     view: View,
@@ -72,13 +79,16 @@ export class Highlighter {
     const abort = new AbortController();
     this.abort = abort;
     this.setView(view);
-    const stats = await forEachChunked(items, (item) => this.annotate(item, newIds), abort.signal);
-    if (!abort.signal.aborted) this.syncFocusability(view);
-    return stats;
+    return forEachChunked(items, (item) => this.annotate(item, newIds), abort.signal);
   }
 
   /** Shows exactly the given categories and sensitive types; everything else stays dormant. */
   setView(view: View): void {
+    const key = `${[...view.categories].join(' ')}|${[...view.sensitive].join(' ')}|${view.palette}`;
+    // Rewriting <html>'s attributes restyles the whole page; a part of the same page skips it.
+    if (this.viewKey === key) return;
+    this.viewKey = key;
+    this.view = view;
     installStyles(this.doc, view.palette);
     const root = this.doc.documentElement;
     for (const attr of ROOT_ATTRS) this.rememberPageValue(root, attr);
@@ -93,6 +103,8 @@ export class Highlighter {
   clear(): void {
     this.abort?.abort();
     this.abort = null;
+    this.view = null;
+    this.viewKey = null;
     for (const context of this.markContexts) {
       new Mark(context as HTMLElement).unmark({ element: MARK_TAG });
     }
@@ -158,7 +170,7 @@ export class Highlighter {
     if (analysis.spans.length > 0) this.markSpans(el, segment.text, analysis);
   }
 
-  private markSpans(el: Element, segmentText: string, analysis: ParagraphAnalysis): void {
+  private markSpans(el: Element, segmentText: string, analysis: PageLabels): void {
     const elementText = normaliseWithMap(markableText(el, MARK_EXCLUDE));
     const ranges: { start: number; length: number; type: SensitiveId }[] = [];
     for (const span of analysis.spans) {
@@ -169,7 +181,9 @@ export class Highlighter {
     this.markContexts.add(el);
     new Mark(el as HTMLElement).markRanges(withoutOverlaps(ranges), {
       element: MARK_TAG,
-      exclude: MARK_EXCLUDE,
+      // mark.js tests every text node against `exclude`, which costs more than the wrapping;
+      // most paragraphs hold nothing to exclude (one element can hold two segments, though).
+      exclude: el.querySelector(MARK_EXCLUDE_SELECTOR) ? MARK_EXCLUDE : [],
       each: (mark, range) => {
         const type = (range as unknown as { type: SensitiveId }).type;
         mark.setAttribute('data-fp-type', type);
@@ -178,9 +192,12 @@ export class Highlighter {
           'aria-description',
           `Sensitive data: ${SENSITIVE_INFO[type].name}. ${SENSITIVE_INFO[type].why}`,
         );
+        // Only visible marks are keyboard stops (syncFocusability keeps this true later).
+        if (this.view?.sensitive.has(type)) mark.setAttribute('tabindex', '0');
       },
     });
   }
+
   /** Only visible marks are keyboard stops, so hidden types do not trap the Tab key. */
   private syncFocusability(view: View): void {
     for (const context of this.markContexts) {

@@ -43,41 +43,48 @@ function buildCss(palette: Palette): string {
   return `@layer fineprint {\n${rules.join('\n')}\n}`;
 }
 
-let sheet: CSSStyleSheet | null = null;
-let fallbackStyle: HTMLStyleElement | null = null;
-let installedPalette: Palette | null = null;
+interface Installed {
+  sheet: CSSStyleSheet | null;
+  fallback: HTMLStyleElement | null;
+  palette: Palette;
+}
+
+/** Per document: a policy page and its same-origin frames each get their own sheet. */
+const installed = new WeakMap<Document, Installed>();
 
 /** Adds the stylesheet, or updates it when the palette changed; safe to call repeatedly. */
 export function installStyles(doc: Document, palette: Palette = 'default'): void {
-  if (installedPalette === palette && (sheet || fallbackStyle)) return;
+  const current = installed.get(doc);
+  if (current?.palette === palette) return;
   const css = buildCss(palette);
-  installedPalette = palette;
-  if (sheet) return sheet.replaceSync(css);
-  if (fallbackStyle) {
-    fallbackStyle.textContent = css;
+  if (current) {
+    current.palette = palette;
+    if (current.sheet) current.sheet.replaceSync(css);
+    else if (current.fallback) current.fallback.textContent = css;
     return;
   }
   try {
-    sheet = new CSSStyleSheet();
+    // The sheet must come from the document's own window to be adoptable there (frames).
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
     sheet.replaceSync(css);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    installed.set(doc, { sheet, fallback: null, palette });
   } catch {
     // Firefox content scripts cannot always adopt a sheet built in their own compartment.
-    sheet = null;
-    fallbackStyle = doc.createElement('style');
-    fallbackStyle.setAttribute('data-fp-ui', '');
-    fallbackStyle.textContent = css;
-    (doc.head ?? doc.documentElement).append(fallbackStyle);
+    const fallback = doc.createElement('style');
+    fallback.setAttribute('data-fp-ui', '');
+    fallback.textContent = css;
+    (doc.head ?? doc.documentElement).append(fallback);
+    installed.set(doc, { sheet: null, fallback, palette });
   }
 }
 
 export function removeStyles(doc: Document): void {
-  if (sheet) {
-    const ours = sheet;
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== ours);
-    sheet = null;
-  }
-  fallbackStyle?.remove();
-  fallbackStyle = null;
-  installedPalette = null;
+  const current = installed.get(doc);
+  if (!current) return;
+  installed.delete(doc);
+  const ours = current.sheet;
+  if (ours) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== ours);
+  current.fallback?.remove();
 }

@@ -7,29 +7,41 @@ export interface NormalisedText {
   text: string;
   /** rawIndex[i] = offset in the raw string of normalised character i; one extra entry at the end. */
   rawIndex: number[];
+  /** `text` case-folded, filled in by the first search (one paragraph is searched per phrase). */
+  folded?: string;
+}
+
+/** The characters `\s` matches, by UTF-16 code: a hot loop must not run a regex per character. */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 160 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
 }
 
 /** Collapses runs of whitespace to one space and trims, remembering where each character came from. */
 export function normaliseWithMap(raw: string): NormalisedText {
-  let text = '';
+  const words: string[] = [];
   const rawIndex: number[] = [];
-  let pendingSpace = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (/\s/.test(ch)) {
-      pendingSpace = text.length > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      text += ' ';
-      rawIndex.push(i - 1);
-      pendingSpace = false;
-    }
-    text += ch;
-    rawIndex.push(i);
+  let i = 0;
+  while (i < raw.length) {
+    while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+    if (i >= raw.length) break;
+    // The space before a word stands for the last whitespace character before it.
+    if (words.length > 0) rawIndex.push(i - 1);
+    const start = i;
+    while (i < raw.length && !isSpace(raw.charCodeAt(i))) rawIndex.push(i++);
+    words.push(raw.slice(start, i));
   }
   rawIndex.push(raw.length);
-  return { text, rawIndex };
+  return { text: words.join(' '), rawIndex };
 }
 
 /**
@@ -59,7 +71,7 @@ export function locatePhrase(
   hint: number,
 ): { start: number; length: number } | null {
   if (!phrase) return null;
-  const haystack = foldCase(elementText.text);
+  const haystack = (elementText.folded ??= foldCase(elementText.text));
   const needle = foldCase(phrase);
   let best = -1;
   for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
@@ -84,15 +96,20 @@ const MARKJS_SKIPS = ['script', 'style', 'title', 'head', 'html'];
 export function markableText(el: Element, exclude: readonly string[]): string {
   const skip = [...exclude, ...MARKJS_SKIPS].join(', ');
   let text = '';
+  // Consecutive text nodes mostly share a parent: test each parent once.
+  let lastParent: Node | null = null;
+  let lastSkipped = false;
   // Tree order without recursion (pages nest thousands deep) and without a TreeWalker, whose
   // implementations outside browsers are not all faithful.
   let node: Node | null = el.firstChild;
   while (node && node !== el) {
     if (node.nodeType === 3) {
       const parent = node.parentNode;
-      if (!(parent && parent.nodeType === 1 && (parent as Element).matches(skip))) {
-        text += (node as Text).data;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        lastSkipped = !!parent && parent.nodeType === 1 && (parent as Element).matches(skip);
       }
+      if (!lastSkipped) text += (node as Text).data;
     }
     if (node.firstChild) {
       node = node.firstChild;

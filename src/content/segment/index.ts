@@ -13,7 +13,7 @@ export { exclusion, isCookieBannerElement } from './chrome';
 
 /**
  * Segments a page and its same-origin frames in one list, with ids unique across all of them and
- * the cap applied to the total.
+ * the cap applied to the total. `onSegment` follows the top document's paragraphs only.
  */
 export function segmentWithFrames(doc: Document, options: SegmentOptions = {}): Segment[] {
   const seenIds = options.seenIds ?? new Map<string, number>();
@@ -21,7 +21,9 @@ export function segmentWithFrames(doc: Document, options: SegmentOptions = {}): 
   const out = segmentPage(doc, { ...options, seenIds, maxSegments: max });
   for (const frameDoc of sameOriginFrameDocuments(doc)) {
     if (out.length >= max) break;
-    out.push(...segmentPage(frameDoc, { ...options, seenIds, maxSegments: max - out.length }));
+    // onSegment sees the top document's list only: a frame's list starts from zero again.
+    const rest = { ...options, seenIds, maxSegments: max - out.length, onSegment: undefined };
+    out.push(...segmentPage(frameDoc, rest));
   }
   return out;
 }

@@ -112,6 +112,7 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
     };
     if (heading !== undefined) segment.heading = heading;
     out.push(segment);
+    options.onSegment?.(out);
   }
 
   function walk(node: Element, owner: Element): void {

@@ -43,4 +43,6 @@ export interface SegmentOptions {
    * (a page and its same-origin frames) get distinct ids. Updated in place.
    */
   seenIds?: Map<string, number>;
+  /** Called after each paragraph found, with the list so far (it must not be changed). */
+  onSegment?: (found: readonly Segment[]) => void;
 }

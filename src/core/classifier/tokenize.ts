@@ -3,7 +3,7 @@
  * APIs, so the extension and the Node scripts tokenise identically (issue 6).
  */
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const WORD = /[\p{L}\p{N}]+(?:'\p{L}+)?/gu;
 
 /**
  * Lower-cases, folds compatibility forms (full-width letters in translated policies) and maps
@@ -32,7 +32,7 @@ export function stem(word: string): string {
 
 /** Word tokens of an already normalised text, apostrophes folded. */
 export function words(normalized: string): string[] {
-  const out: string[] = [];
-  for (const m of normalized.matchAll(WORD)) out.push(m[0].replace('’', "'"));
-  return out;
+  // One native match over the whole text: far cheaper than a match object per word.
+  const t = normalized.includes('’') ? normalized.replace(/’/g, "'") : normalized;
+  return t.match(WORD) ?? [];
 }

@@ -119,6 +119,18 @@ export function record<K extends string, T>(
   };
 }
 
+/** An object with at most one entry per key in `keys` (each present one checked). */
+export function partialRecord<K extends string, T>(
+  keys: readonly K[],
+  value: Guard<T>,
+): Guard<Partial<Record<K, T>>> {
+  const allowed = new Set<string>(keys);
+  return (v, b): v is Partial<Record<K, T>> => {
+    if (!isPlainObject(v) || !hasOnlyKeys(v, allowed, b)) return false;
+    return Object.keys(v).every((k) => value(v[k], b));
+  };
+}
+
 /** Adds a cross-field condition to a guard (e.g. a span's end is not before its start). */
 export function refine<T>(guard: Guard<T>, condition: (value: T) => boolean): Guard<T> {
   return (v, b): v is T => guard(v, b) && condition(v);

@@ -25,14 +25,14 @@ import {
   MAX_PARAGRAPH_TEXT,
   id,
   isDetectionSummary,
-  isParagraphAnalysis,
+  isPageLabels,
   isPolicyDiff,
   isPolicyReport,
   url,
 } from './schemas';
 
 import type {
-  AnalyseResponse,
+  ClassifyResponse,
   ContentMessage,
   ContentStatus,
   ContentStatusReply,
@@ -48,7 +48,7 @@ import type {
 import { CONTENT_MESSAGES } from './protocol';
 
 export * from './protocol';
-export type { DetectionSummary } from './schemas';
+export type { DetectionSummary, PageLabels } from './schemas';
 export { isDetectionSummary, isParagraphAnalysis, isPolicyDiff, isPolicyReport } from './schemas';
 export { check, type Guard } from './guards';
 
@@ -63,8 +63,12 @@ const paragraph = obj<ParagraphPayload>({
 
 /** One validator per message, checking the whole message including `type`. */
 export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
-  'page/analyse': obj<Message<'page/analyse'>>({
-    type: type('page/analyse'),
+  'page/classify': obj<Message<'page/classify'>>({
+    type: type('page/classify'),
+    paragraphs: arr(paragraph, MAX_PARAGRAPHS),
+  }),
+  'page/summarise': obj<Message<'page/summarise'>>({
+    type: type('page/summarise'),
     url,
     title,
     forced: bool,
@@ -143,13 +147,13 @@ export function isContentResponse<K extends keyof typeof RESPONSE_VALIDATORS>(
   return check(RESPONSE_VALIDATORS[type] as Guard<ResponseOf<K>>, raw);
 }
 
-const analyseResponse = obj<AnalyseResponse>({
-  analyses: arr(isParagraphAnalysis, MAX_PARAGRAPHS),
+const classifyResponse = obj<ClassifyResponse>({
+  analyses: arr(isPageLabels, MAX_PARAGRAPHS),
 });
 
-/** The background's answer to `page/analyse`: one analysis per paragraph sent, no more, no less. */
-export function isAnalyseResponse(raw: unknown, paragraphCount: number): raw is AnalyseResponse {
-  return check(analyseResponse, raw) && raw.analyses.length === paragraphCount;
+/** The background's answer to `page/classify`: one analysis per paragraph sent, no more, no less. */
+export function isClassifyResponse(raw: unknown, paragraphCount: number): raw is ClassifyResponse {
+  return check(classifyResponse, raw) && raw.analyses.length === paragraphCount;
 }
 
 /** Reply of `content/get-status`, which comes from a content script and so is checked. */

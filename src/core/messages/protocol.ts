@@ -3,10 +3,9 @@
  * and its response type, and which receiver accepts which messages (STYLE.md item 8). Messages
  * are flat objects `{ type, ...payload }`. Validators live in ./index.ts.
  */
-import type { ParagraphAnalysis } from '../types';
 import type { PolicyReport, Quote } from '../report';
 import type { PolicyDiff } from '../fingerprint';
-import type { DetectionSummary } from './schemas';
+import type { DetectionSummary, PageLabels } from './schemas';
 
 /** What the content script is doing on its page. */
 export type ContentStatus = 'idle' | 'analysing' | 'policy' | 'not-policy' | 'disabled';
@@ -41,6 +40,7 @@ export interface ParagraphPayload {
   isHeading: boolean;
 }
 
+/** A whole page's paragraphs and what the popup needs to know about the page. */
 export interface AnalyseRequest {
   url: string;
   title: string;
@@ -50,9 +50,14 @@ export interface AnalyseRequest {
   paragraphs: ParagraphPayload[];
 }
 
-export interface AnalyseResponse {
+/** Labels for one part of a page's paragraphs (the page asks for its parts all at once). */
+export interface ClassifyRequest {
+  paragraphs: ParagraphPayload[];
+}
+
+export interface ClassifyResponse {
   /** One analysis per request paragraph, same order. */
-  analyses: ParagraphAnalysis[];
+  analyses: PageLabels[];
 }
 
 /** Main-thread cost of Fineprint on the page, in milliseconds (printed by `npm run bench`). */
@@ -61,9 +66,12 @@ export interface PageTimings {
   detectMs: number;
   paragraphs?: number | undefined;
   segmentMs?: number | undefined;
-  /** Round trip to the background, which classifies off the page's main thread. */
+  /**
+   * Wall time from segmentation to the first labels: the round trip to the background, which
+   * classifies off the page's main thread, for the first part of the page.
+   */
   classifyMs?: number | undefined;
-  /** Wall time from the analysis arriving to the last highlight. */
+  /** Wall time from the first labels to the last highlight (later parts arrive meanwhile). */
   highlightMs?: number | undefined;
   /** Main-thread time spent highlighting, and the longest single slice of it. */
   highlightBusyMs?: number | undefined;
@@ -87,7 +95,9 @@ type Empty = Record<never, never>;
 
 export interface MessageMap {
   // content script → background
-  'page/analyse': { payload: AnalyseRequest; response: AnalyseResponse };
+  'page/classify': { payload: ClassifyRequest; response: ClassifyResponse };
+  /** Once every part is labelled: summary, badge and change tracking for the popup. */
+  'page/summarise': { payload: AnalyseRequest; response: { ok: true } };
   'page/cleared': { payload: Empty; response: { ok: true } };
   /** The detector found a policy (or the user asked): inject the annotator into this frame. */
   'page/load-annotator': { payload: Empty; response: { ok: boolean } };
@@ -110,7 +120,8 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
 
 /** Allowlist for the background's runtime.onMessage when the sender is a content script. */
 export const CONTENT_SCRIPT_MESSAGES = [
-  'page/analyse',
+  'page/classify',
+  'page/summarise',
   'page/cleared',
   'page/load-annotator',
 ] as const satisfies readonly MessageType[];

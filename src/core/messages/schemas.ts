@@ -15,7 +15,19 @@ import {
   REPORT_SCHEMA_VERSION,
 } from '../report';
 import type { PolicyDiff, RemovedParagraph } from '../fingerprint';
-import { arr, bool, literal, num, obj, optional, record, refine, str, type Guard } from './guards';
+import {
+  arr,
+  bool,
+  literal,
+  num,
+  obj,
+  optional,
+  partialRecord,
+  record,
+  refine,
+  str,
+  type Guard,
+} from './guards';
 
 /** Paragraph ids are short generated tokens. */
 export const MAX_ID = 128;
@@ -61,6 +73,21 @@ const span = refine(
 export const isParagraphAnalysis = obj<ParagraphAnalysis>({
   categories: arr(categoryId, CATEGORY_IDS.length),
   scores: record(CATEGORY_IDS, probability) as Guard<CategoryResult['scores']>,
+  sensitive: arr(sensitiveId, SENSITIVE_IDS.length),
+  spans: arr(span, MAX_SPANS_PER_PARAGRAPH),
+});
+
+/**
+ * Labels as the page receives them (`page/classify`): the scores of the paragraph's own
+ * categories only, which is all the tooltip shows; the other nine of ten would double the answer.
+ */
+export type PageLabels = Omit<ParagraphAnalysis, 'scores'> & {
+  scores: Partial<Record<CategoryId, number>>;
+};
+
+export const isPageLabels = obj<PageLabels>({
+  categories: arr(categoryId, CATEGORY_IDS.length),
+  scores: partialRecord(CATEGORY_IDS, probability),
   sensitive: arr(sensitiveId, SENSITIVE_IDS.length),
   spans: arr(span, MAX_SPANS_PER_PARAGRAPH),
 });

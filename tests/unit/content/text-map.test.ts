@@ -33,3 +33,19 @@ describe('locatePhrase', () => {
     expect(locatePhrase(normaliseWithMap('nothing here'), '', 0)).toBeNull();
   });
 });
+
+describe('normaliseWithMap matches the regular-expression definition of whitespace', () => {
+  it('on every kind of space, at the edges and in runs', () => {
+    const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const raw = `${spaces}a${spaces}bc\u200bd${spaces[3]}e${spaces}`;
+    const { text, rawIndex } = normaliseWithMap(raw);
+    expect(text).toBe(raw.replace(/\s+/g, ' ').trim());
+    expect(rawIndex).toHaveLength(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === ' ') expect(raw[rawIndex[i]!]).toMatch(/\s/);
+      else expect(raw[rawIndex[i]!]).toBe(text[i]);
+    }
+    expect(normaliseWithMap('')).toEqual({ text: '', rawIndex: [0] });
+    expect(normaliseWithMap('   ')).toEqual({ text: '', rawIndex: [3] });
+  });
+});

@@ -4,7 +4,7 @@ import {
   CONTENT_SCRIPT_MESSAGES,
   EXTENSION_PAGE_MESSAGES,
   MESSAGE_VALIDATORS,
-  isAnalyseResponse,
+  isClassifyResponse,
   isContentMessage,
   isContentResponse,
   isContentStatusReply,
@@ -41,8 +41,12 @@ const analysis = {
 
 /** One valid example of every message. */
 const VALID: { [K in MessageType]: Message<K> } = {
-  'page/analyse': {
-    type: 'page/analyse',
+  'page/classify': {
+    type: 'page/classify',
+    paragraphs: [{ id: 'p1', text: 'We collect data.', isHeading: false, heading: 'Collection' }],
+  },
+  'page/summarise': {
+    type: 'page/summarise',
     url: 'https://example.com/privacy',
     title: 'Privacy',
     forced: false,
@@ -82,7 +86,7 @@ describe('isMessage: valid messages', () => {
 describe('isMessage: rejections', () => {
   it('rejects types outside the allowlist', () => {
     expect(isMessage(VALID['popup/get-state'], CONTENT_SCRIPT_MESSAGES)).toBe(false);
-    expect(isMessage(VALID['page/analyse'], EXTENSION_PAGE_MESSAGES)).toBe(false);
+    expect(isMessage(VALID['page/summarise'], EXTENSION_PAGE_MESSAGES)).toBe(false);
     expect(isMessage({ type: 'page/unknown' }, CONTENT_SCRIPT_MESSAGES)).toBe(false);
     expect(isContentMessage(VALID['content/jump-to'])).toBe(true);
     expect(isContentMessage(VALID['page/cleared'])).toBe(false);
@@ -128,7 +132,7 @@ describe('isMessage: rejections', () => {
 
   it('rejects unknown extra keys at any level', () => {
     expect(isMessage({ ...VALID['page/cleared'], extra: 1 }, ALL)).toBe(false);
-    const m = clone(VALID['page/analyse']);
+    const m = clone(VALID['page/summarise']);
     (m.paragraphs[0] as unknown as Record<string, unknown>).html = '<b>x</b>';
     expect(isMessage(m, ALL)).toBe(false);
     const r = clone({
@@ -146,7 +150,7 @@ describe('isMessage: rejections', () => {
     const top = JSON.parse('{"type":"page/cleared","__proto__":{"polluted":true}}') as unknown;
     expect(isMessage(top, ALL)).toBe(false);
     const deep = JSON.parse(
-      JSON.stringify(VALID['page/analyse']).replace(
+      JSON.stringify(VALID['page/summarise']).replace(
         '"isPolicy":true',
         '"isPolicy":true,"__proto__":{"x":1}',
       ),
@@ -161,12 +165,12 @@ describe('isMessage: rejections', () => {
     expect(isMessage({ ...VALID['content/jump-to'], paragraphId: 'x'.repeat(129) }, ALL)).toBe(
       false,
     );
-    expect(isMessage({ ...VALID['page/analyse'], title: 'x'.repeat(2049) }, ALL)).toBe(false);
-    expect(isMessage({ ...VALID['page/analyse'], url: 'x'.repeat(5000) }, ALL)).toBe(false);
-    const longText = clone(VALID['page/analyse']);
+    expect(isMessage({ ...VALID['page/summarise'], title: 'x'.repeat(2049) }, ALL)).toBe(false);
+    expect(isMessage({ ...VALID['page/summarise'], url: 'x'.repeat(5000) }, ALL)).toBe(false);
+    const longText = clone(VALID['page/summarise']);
     longText.paragraphs[0]!.text = 'x'.repeat(4001);
     expect(isMessage(longText, ALL)).toBe(false);
-    const many = clone(VALID['page/analyse']);
+    const many = clone(VALID['page/summarise']);
     many.paragraphs = Array.from({ length: 5001 }, (_, i) => ({
       id: `p${i}`,
       text: 't',
@@ -174,21 +178,21 @@ describe('isMessage: rejections', () => {
     }));
     expect(isMessage(many, ALL)).toBe(false);
     const reasons = {
-      ...VALID['page/analyse'],
+      ...VALID['page/summarise'],
       detection: { ...detection, reasons: Array.from({ length: 51 }, () => 'r') },
     };
     expect(isMessage(reasons, ALL)).toBe(false);
   });
 
   it('rejects messages over the total budget even when each field is within its cap', () => {
-    const big = clone(VALID['page/analyse']);
+    const big = clone(VALID['page/summarise']);
     big.paragraphs = Array.from({ length: 5000 }, (_, i) => ({
       id: `p${i}`,
       text: 'x'.repeat(4000),
       isHeading: false,
     }));
     expect(isMessage(big, ALL)).toBe(false);
-    const fits = clone(VALID['page/analyse']);
+    const fits = clone(VALID['page/summarise']);
     fits.paragraphs = Array.from({ length: 2000 }, (_, i) => ({
       id: `p${i}`,
       text: 'x'.repeat(500),
@@ -202,9 +206,9 @@ describe('isMessage: rejections', () => {
       expect(isMessage({ type: 'popup/get-state', tabId }, ALL)).toBe(false);
     }
     for (const score of [NaN, -0.1, 1.1]) {
-      expect(isMessage({ ...VALID['page/analyse'], detection: { ...detection, score } }, ALL)).toBe(
-        false,
-      );
+      expect(
+        isMessage({ ...VALID['page/summarise'], detection: { ...detection, score } }, ALL),
+      ).toBe(false);
     }
   });
 
@@ -226,27 +230,34 @@ describe('isMessage: rejections', () => {
 });
 
 describe('responses', () => {
-  it('isAnalyseResponse requires one valid analysis per paragraph', () => {
+  it('isClassifyResponse requires one valid analysis per paragraph', () => {
     const ok = { analyses: [analysis, analysis] };
-    expect(isAnalyseResponse(ok, 2)).toBe(true);
-    expect(isAnalyseResponse(ok, 3)).toBe(false);
-    expect(isAnalyseResponse({ ...ok, extra: [1] }, 2)).toBe(false);
+    expect(isClassifyResponse(ok, 2)).toBe(true);
+    expect(isClassifyResponse(ok, 3)).toBe(false);
+    expect(isClassifyResponse({ ...ok, extra: [1] }, 2)).toBe(false);
     const badScore = { ...analysis, scores: { ...analysis.scores, other: 2 } };
-    expect(isAnalyseResponse({ analyses: [badScore] }, 1)).toBe(false);
-    const missingScore = { ...analysis, scores: { other: 0.1 } };
-    expect(isAnalyseResponse({ analyses: [missingScore] }, 1)).toBe(false);
+    expect(isClassifyResponse({ analyses: [badScore] }, 1)).toBe(false);
+    // The page gets the scores of the paragraph's own categories only, and nothing else.
+    const ownScores = { ...analysis, scores: { other: 0.1 } };
+    expect(isClassifyResponse({ analyses: [ownScores] }, 1)).toBe(true);
+    const unknownScore = { ...analysis, scores: { other: 0.1, evil: 0.2 } };
+    expect(isClassifyResponse({ analyses: [unknownScore] }, 1)).toBe(false);
+    const pollutedScore = JSON.parse('{"__proto__": 0.5}') as unknown;
+    expect(isClassifyResponse({ analyses: [{ ...analysis, scores: pollutedScore }] }, 1)).toBe(
+      false,
+    );
     const badSpan = {
       ...analysis,
       sensitive: ['health'],
       spans: [{ type: 'health', start: 5, end: 2 }],
     };
-    expect(isAnalyseResponse({ analyses: [badSpan] }, 1)).toBe(false);
+    expect(isClassifyResponse({ analyses: [badSpan] }, 1)).toBe(false);
     const goodSpan = {
       ...analysis,
       sensitive: ['health'],
       spans: [{ type: 'health', start: 2, end: 5 }],
     };
-    expect(isAnalyseResponse({ analyses: [goodSpan] }, 1)).toBe(true);
+    expect(isClassifyResponse({ analyses: [goodSpan] }, 1)).toBe(true);
   });
 
   it('content replies are checked', () => {
