@@ -3,6 +3,7 @@ import { headScores, type HeadId, type Model } from '../../src/core/classifier/i
 import type { Example } from './data';
 import { headIndex } from './labels';
 import { score, type Report } from './metrics';
+import { mulberry32 } from './random';
 
 export interface Predictions {
   /** Calibrated score per example and model head. */
@@ -25,4 +26,30 @@ export function evaluate(examples: Example[], pred: Predictions, heads: readonly
   const gold = examples.map((ex) => cols.map((h) => (ex.y[h] === -1 ? null : ex.y[h] === 1)));
   const decided = pred.decisions.map((d) => cols.map((h) => d[h] === true));
   return score([...heads], gold, decided);
+}
+
+/**
+ * 95 % bootstrap interval of macro-F1 (examples resampled with replacement, seeded): how far the
+ * figure on a test set of this size moves by the luck of which segments it holds. Rare labels
+ * (3 to 25 test examples) make it wide.
+ */
+export function macroF1Interval(
+  examples: Example[],
+  pred: Predictions,
+  heads: readonly HeadId[],
+  rounds = 1000,
+): [number, number] {
+  const rand = mulberry32(697);
+  const values: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const idx = examples.map(() => Math.floor(rand() * examples.length));
+    const sample = idx.map((i) => examples[i] as Example);
+    const decisions = idx.map((i) => pred.decisions[i] as boolean[]);
+    values.push(evaluate(sample, { scores: [], decisions }, heads).macroF1);
+  }
+  values.sort((a, b) => a - b);
+  return [
+    values[Math.floor(0.025 * rounds)] as number,
+    values[Math.floor(0.975 * rounds)] as number,
+  ];
 }

@@ -13,6 +13,7 @@ import {
   MODEL_VERSION,
   type FeatureConfig,
   type Model,
+  type SparseVector,
   type ModelFile,
 } from '../../src/core/classifier/index';
 import { fitStackHead, pickThreshold, tuneHead, type ThresholdRule } from './calibrate';
@@ -27,6 +28,13 @@ export interface Recipe {
     posWeight: number;
     /** Positives of head h weigh posWeight * (negatives / positives)^balance (rare labels). */
     balance: number;
+    /** NBSVM feature scaling with this smoothing (0 or absent: off); see nbScales. */
+    nbAlpha?: number;
+    /**
+     * With nbAlpha: average the NBSVM model with a plain one (one linear model of the same
+     * size and cost: both score the same features).
+     */
+    nbBlend?: boolean;
   };
   /** Second stage on validation (label co-occurrence, model.ts `stack`) with this L2; off if absent. */
   stackL2?: number;
@@ -74,20 +82,81 @@ function column(examples: Example[], h: number): { idx: number[]; y: number[] } 
   return { idx, y };
 }
 
+/**
+ * NBSVM log-count ratios per feature and head (Wang & Manning 2012): r = log of the feature's
+ * share among positive examples over its share among negatives, each smoothed by `alpha`.
+ * Features that tell the classes apart get large |r|; features common to both are damped.
+ */
+function nbScales(
+  x: SparseVector[],
+  y: ArrayLike<number>[],
+  weight: number[],
+  dim: number,
+  heads: number,
+  alpha: number,
+): Float32Array {
+  const pos = new Float64Array(dim * heads).fill(alpha);
+  const neg = new Float64Array(dim * heads).fill(alpha);
+  x.forEach((xi, i) => {
+    const yi = y[i] as ArrayLike<number>;
+    const w = weight[i] as number;
+    for (const f of xi.index) {
+      for (let h = 0; h < heads; h++) {
+        const t = yi[h] as number;
+        if (t === 1) pos[f * heads + h] = (pos[f * heads + h] as number) + w;
+        else if (t === 0) neg[f * heads + h] = (neg[f * heads + h] as number) + w;
+      }
+    }
+  });
+  const out = new Float32Array(dim * heads);
+  for (let h = 0; h < heads; h++) {
+    let p = 0;
+    let q = 0;
+    for (let f = 0; f < dim; f++) {
+      p += pos[f * heads + h] as number;
+      q += neg[f * heads + h] as number;
+    }
+    for (let f = 0; f < dim; f++) {
+      const k = f * heads + h;
+      out[k] = Math.log((pos[k] as number) / p / ((neg[k] as number) / q));
+    }
+  }
+  return out;
+}
+
 /** Trains the recipe's linear heads; calibration and thresholds are left neutral. */
 function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknown>): ModelFile {
   const cfg = recipe.features;
   const H = HEAD_IDS.length;
-  const linear = trainLogReg(
-    {
-      x: train.map((ex) => extractFeatures(ex, cfg)),
-      y: train.map((e) => Float32Array.from(e.y)),
-      weight: train.map((e) => e.weight),
-    },
-    2 ** cfg.bits,
-    H,
-    { ...recipe.sgd, posWeight: positiveWeights(train, recipe) },
-  );
+  const x = train.map((ex) => extractFeatures(ex, cfg));
+  const alpha = recipe.sgd.nbAlpha ?? 0;
+  const data = {
+    x,
+    y: train.map((e) => Float32Array.from(e.y)),
+    weight: train.map((e) => e.weight),
+  };
+  const options = { ...recipe.sgd, posWeight: positiveWeights(train, recipe) };
+  const dim = 2 ** cfg.bits;
+  const scale =
+    alpha > 0
+      ? nbScales(
+          x,
+          train.map((e) => e.y),
+          train.map((e) => e.weight),
+          dim,
+          H,
+          alpha,
+        )
+      : undefined;
+  const linear = trainLogReg(data, dim, H, { ...options, featureScale: scale });
+  if (scale && recipe.sgd.nbBlend) {
+    const plain = trainLogReg(data, dim, H, options);
+    for (let k = 0; k < linear.w.length; k++) {
+      linear.w[k] = ((linear.w[k] as number) + (plain.w[k] as number)) / 2;
+    }
+    for (let h = 0; h < H; h++)
+      linear.b[h] = ((linear.b[h] as number) + (plain.b[h] as number)) / 2;
+  }
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,

@@ -18,6 +18,12 @@ export interface SgdOptions {
    * absent: keep the last epoch's weights.
    */
   averageFrom?: number;
+  /**
+   * Fixed per-weight feature scales (index `feature * heads + head`), as in NBSVM (Wang & Manning
+   * 2012): head h sees feature f multiplied by scale[f * heads + h]. The returned weights have
+   * the scales folded in, so the model scores plain features.
+   */
+  featureScale?: Float32Array;
 }
 
 export interface LinearModel {
@@ -39,13 +45,17 @@ export function logits(
   m: LinearModel,
   x: SparseVector,
   out = new Float32Array(m.heads),
+  scale?: Float32Array,
 ): Float32Array {
   const H = m.heads;
   out.set(m.b);
   for (let i = 0; i < x.index.length; i++) {
     const base = (x.index[i] as number) * H;
     const v = x.value[i] as number;
-    for (let h = 0; h < H; h++) out[h] = (out[h] as number) + v * (m.w[base + h] as number);
+    for (let h = 0; h < H; h++) {
+      const s = scale ? (scale[base + h] as number) : 1;
+      out[h] = (out[h] as number) + v * s * (m.w[base + h] as number);
+    }
   }
   return out;
 }
@@ -64,6 +74,7 @@ export function trainLogReg(
   const order = data.x.map((_, i) => i);
   const z = new Float32Array(H);
   const g = new Float32Array(H);
+  const scale = opt.featureScale;
   const from = opt.averageFrom ?? 0;
   const avg = from > 0 ? { w: new Float64Array(dim * H), b: new Float64Array(H), n: 0 } : null;
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
@@ -72,7 +83,7 @@ export function trainLogReg(
       const x = data.x[n] as SparseVector;
       const y = data.y[n] as Float32Array;
       const sw = data.weight[n] as number;
-      logits(m, x, z);
+      logits(m, x, z, scale);
       for (let h = 0; h < H; h++) {
         const t = y[h] as number;
         if (t < 0) {
@@ -91,7 +102,7 @@ export function trainLogReg(
           const gh = g[h] as number;
           if (gh === 0) continue;
           const k = base + h;
-          const grad = gh * v + opt.l2 * (m.w[k] as number);
+          const grad = gh * v * (scale ? (scale[k] as number) : 1) + opt.l2 * (m.w[k] as number);
           gw[k] = (gw[k] as number) + grad * grad;
           m.w[k] = (m.w[k] as number) - (opt.lr * grad) / Math.sqrt(gw[k] as number);
         }
@@ -107,5 +118,7 @@ export function trainLogReg(
     for (let k = 0; k < m.w.length; k++) m.w[k] = (avg.w[k] as number) / avg.n;
     for (let h = 0; h < H; h++) m.b[h] = (avg.b[h] as number) / avg.n;
   }
+  if (scale)
+    for (let k = 0; k < m.w.length; k++) m.w[k] = (m.w[k] as number) * (scale[k] as number);
   return m;
 }

@@ -14,9 +14,23 @@ export const DEFAULT_RECIPE: Recipe = {
     headingShared: false,
     stem: true,
   },
-  sgd: { epochs: 10, lr: 0.5, l2: 1e-4, seed: 115, posWeight: 1, balance: 0 },
+  sgd: {
+    epochs: 10,
+    lr: 0.5,
+    l2: 1e-4,
+    seed: 115,
+    posWeight: 1,
+    balance: 0,
+    // Weights averaged over epochs 6-10, and an NBSVM model averaged with a plain one (still one
+    // linear model): +0.4 opp / +1.4 modern in select.ts together (docs/MODEL_CARD.md).
+    averageFrom: 6,
+    nbAlpha: 1,
+    nbBlend: true,
+  },
   // Second stage over all heads' scores (label co-occurrence): +1.5 split-half on validation.
   stackL2: 1,
+  // Thresholds averaged over bootstrap resamples of validation (rare labels move less).
+  threshold: 'bagged',
 };
 
 /**
