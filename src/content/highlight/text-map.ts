@@ -5,8 +5,13 @@
 
 export interface NormalisedText {
   text: string;
-  /** rawIndex[i] = offset in the raw string of normalised character i; one extra entry at the end. */
-  rawIndex: number[];
+  /**
+   * Where each word of `text` starts in `text` and in the raw string. Words are copied verbatim,
+   * so this maps every offset (rawOffset) with two numbers per word instead of one per character.
+   */
+  wordStarts: number[];
+  rawStarts: number[];
+  rawLength: number;
   /** `text` case-folded, filled in by the first search (one paragraph is searched per phrase). */
   folded?: string;
 }
@@ -26,22 +31,43 @@ function isSpace(c: number): boolean {
         c === 0xfeff;
 }
 
-/** Collapses runs of whitespace to one space and trims, remembering where each character came from. */
+/** Collapses runs of whitespace to one space and trims, remembering where each word came from. */
 export function normaliseWithMap(raw: string): NormalisedText {
   const words: string[] = [];
-  const rawIndex: number[] = [];
+  const wordStarts: number[] = [];
+  const rawStarts: number[] = [];
+  let length = 0;
   let i = 0;
   while (i < raw.length) {
     while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
     if (i >= raw.length) break;
-    // The space before a word stands for the last whitespace character before it.
-    if (words.length > 0) rawIndex.push(i - 1);
     const start = i;
-    while (i < raw.length && !isSpace(raw.charCodeAt(i))) rawIndex.push(i++);
+    while (i < raw.length && !isSpace(raw.charCodeAt(i))) i++;
+    if (words.length > 0) length++;
+    wordStarts.push(length);
+    rawStarts.push(start);
     words.push(raw.slice(start, i));
+    length += i - start;
   }
-  rawIndex.push(raw.length);
-  return { text: words.join(' '), rawIndex };
+  return { text: words.join(' '), wordStarts, rawStarts, rawLength: raw.length };
+}
+
+/**
+ * Offset in the raw string of character `i` of the normalised text: inside a word, the same
+ * character; a space, the last whitespace character before the next word; the end, the raw end.
+ */
+export function rawOffset(t: NormalisedText, i: number): number {
+  if (i >= t.text.length || t.wordStarts.length === 0) return t.rawLength;
+  let lo = 0;
+  let hi = t.wordStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((t.wordStarts[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const next = t.wordStarts[lo + 1];
+  if (next !== undefined && i === next - 1) return (t.rawStarts[lo + 1] as number) - 1;
+  return (t.rawStarts[lo] as number) + i - (t.wordStarts[lo] as number);
 }
 
 /**
@@ -79,8 +105,8 @@ export function locatePhrase(
     if (at > hint) break;
   }
   if (best === -1) return null;
-  const start = elementText.rawIndex[best]!;
-  const end = elementText.rawIndex[best + needle.length - 1]! + 1;
+  const start = rawOffset(elementText, best);
+  const end = rawOffset(elementText, best + needle.length - 1) + 1;
   return { start, length: end - start };
 }
 

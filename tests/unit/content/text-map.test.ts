@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { locatePhrase, normaliseWithMap } from '../../../src/content/highlight/text-map';
+import { locatePhrase, normaliseWithMap, rawOffset } from '../../../src/content/highlight/text-map';
 
 describe('normaliseWithMap', () => {
   it('collapses whitespace and maps every character back to the raw string', () => {
     const raw = '  We  collect\n\tyour IMEI ';
-    const { text, rawIndex } = normaliseWithMap(raw);
-    expect(text).toBe('We collect your IMEI');
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] !== ' ') expect(raw[rawIndex[i]!]).toBe(text[i]);
+    const t = normaliseWithMap(raw);
+    expect(t.text).toBe('We collect your IMEI');
+    for (let i = 0; i < t.text.length; i++) {
+      if (t.text[i] !== ' ') expect(raw[rawOffset(t, i)]).toBe(t.text[i]);
+      else expect(raw[rawOffset(t, i)]).toMatch(/\s/);
     }
-    expect(rawIndex).toHaveLength(text.length + 1);
+    expect(rawOffset(t, t.text.length)).toBe(raw.length);
   });
 });
 
@@ -38,14 +39,17 @@ describe('normaliseWithMap matches the regular-expression definition of whitespa
   it('on every kind of space, at the edges and in runs', () => {
     const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
     const raw = `${spaces}a${spaces}bc\u200bd${spaces[3]}e${spaces}`;
-    const { text, rawIndex } = normaliseWithMap(raw);
-    expect(text).toBe(raw.replace(/\s+/g, ' ').trim());
-    expect(rawIndex).toHaveLength(text.length + 1);
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === ' ') expect(raw[rawIndex[i]!]).toMatch(/\s/);
-      else expect(raw[rawIndex[i]!]).toBe(text[i]);
+    const t = normaliseWithMap(raw);
+    expect(t.text).toBe(raw.replace(/\s+/g, ' ').trim());
+    for (let i = 0; i < t.text.length; i++) {
+      if (t.text[i] === ' ') {
+        expect(raw[rawOffset(t, i)]).toMatch(/\s/);
+        // The space stands for the last whitespace character before the next word.
+        expect(raw[rawOffset(t, i) + 1]).not.toMatch(/\s/);
+      } else expect(raw[rawOffset(t, i)]).toBe(t.text[i]);
     }
-    expect(normaliseWithMap('')).toEqual({ text: '', rawIndex: [0] });
-    expect(normaliseWithMap('   ')).toEqual({ text: '', rawIndex: [3] });
+    expect(rawOffset(t, t.text.length)).toBe(raw.length);
+    expect(normaliseWithMap('').text).toBe('');
+    expect(rawOffset(normaliseWithMap('   '), 0)).toBe(3);
   });
 });
