@@ -114,6 +114,23 @@ describe('policies are annotated', () => {
     expect(counts.blocks).toBeGreaterThan(40);
     expect(counts.marks).toBeGreaterThan(40);
     expect(await page.locator('li li[data-fp-id], td[data-fp-id]').count()).toBeGreaterThan(0);
+    // The page is labelled in parts; the last paragraphs come in the last part and are
+    // annotated like the first ones.
+    const last = (phrase: string) =>
+      page.evaluate((text) => {
+        const blocks = [...document.querySelectorAll('main p, main li, main td')].filter((el) =>
+          el.textContent?.includes(text),
+        );
+        const el = blocks[blocks.length - 1];
+        return {
+          categories: el?.getAttribute('data-fp-cat') ?? '',
+          marks: el?.querySelectorAll('fp-mark[data-fp-type]').length ?? 0,
+        };
+      }, phrase);
+    await expect
+      .poll(async () => (await last('advertising partners and analytics providers')).categories)
+      .toContain('third-party-sharing');
+    await expect.poll(async () => (await last('IMEI')).marks).toBeGreaterThan(0);
     await setSettings(session, { disabledSites: ['127.0.0.1'] });
     await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
     expect(await pageMarkup(page)).toBe(original);
