@@ -53,8 +53,8 @@ export { isDetectionSummary, isParagraphAnalysis, isPolicyDiff, isPolicyReport }
 export { check, type Guard } from './guards';
 
 const type = <K extends MessageType>(k: K): Guard<K> => literal<K>([k]);
-const title = str();
-const paragraph = obj<ParagraphPayload>({
+const title = /* @__PURE__ */ str();
+const paragraph = /* @__PURE__ */ obj<ParagraphPayload>({
   id,
   text: str(MAX_PARAGRAPH_TEXT),
   heading: optional(str(500)),
@@ -116,7 +116,7 @@ export function isContentMessage(raw: unknown): raw is ContentMessage {
   return isMessage(raw, CONTENT_MESSAGES);
 }
 
-const contentStatus = literal<ContentStatus>([
+const contentStatus = /* @__PURE__ */ literal<ContentStatus>([
   'idle',
   'analysing',
   'policy',
@@ -147,7 +147,7 @@ export function isContentResponse<K extends keyof typeof RESPONSE_VALIDATORS>(
   return check(RESPONSE_VALIDATORS[type] as Guard<ResponseOf<K>>, raw);
 }
 
-const classifyResponse = obj<ClassifyResponse>({
+const classifyResponse = /* @__PURE__ */ obj<ClassifyResponse>({
   analyses: arr(isPageLabels, MAX_PARAGRAPHS),
 });
 
@@ -175,8 +175,8 @@ function isPageTimings(v: unknown, b: Budget): v is PageTimings {
   })(v, b);
 }
 
-const quoteGuard = obj<Quote>({ paragraphId: id, text: str(MAX_QUOTE_LENGTH) });
-const tabState = obj<TabState>({
+const quoteGuard = /* @__PURE__ */ obj<Quote>({ paragraphId: id, text: str(MAX_QUOTE_LENGTH) });
+const tabState = /* @__PURE__ */ obj<TabState>({
   url,
   title,
   status: literal<TabStatus>([

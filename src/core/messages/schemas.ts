@@ -1,7 +1,9 @@
 /**
  * Runtime guards for the domain shapes that cross contexts: paragraph analyses, reports,
  * detection summaries and diffs. Each field has its own bound (see the constants), sized from
- * what the producers actually send.
+ * what the producers actually send. Guards are built when the module loads; the `@__PURE__`
+ * marks let a bundle drop those its context never uses (the every-page detector drops the report
+ * schemas).
  */
 import type { CategoryResult, ParagraphAnalysis, SensitiveSpan } from '../types';
 import type { CategoryId, SensitiveId } from '../taxonomy';
@@ -49,28 +51,28 @@ export interface DetectionSummary {
   reasons: string[];
 }
 
-export const id = str(MAX_ID);
-export const url = str(MAX_URL);
-const text = str();
-const ids = arr(id, MAX_PARAGRAPHS);
-const categoryId = literal<CategoryId>(CATEGORY_IDS);
-const sensitiveId = literal<SensitiveId>(SENSITIVE_IDS);
-const probability = num(0, 1);
-const count = num(0, Number.MAX_SAFE_INTEGER, true);
-const offset = num(0, MAX_PARAGRAPH_TEXT, true);
+export const id = /* @__PURE__ */ str(MAX_ID);
+export const url = /* @__PURE__ */ str(MAX_URL);
+const text = /* @__PURE__ */ str();
+const ids = /* @__PURE__ */ arr(id, MAX_PARAGRAPHS);
+const categoryId = /* @__PURE__ */ literal<CategoryId>(CATEGORY_IDS);
+const sensitiveId = /* @__PURE__ */ literal<SensitiveId>(SENSITIVE_IDS);
+const probability = /* @__PURE__ */ num(0, 1);
+const count = /* @__PURE__ */ num(0, Number.MAX_SAFE_INTEGER, true);
+const offset = /* @__PURE__ */ num(0, MAX_PARAGRAPH_TEXT, true);
 
-export const isDetectionSummary = obj<DetectionSummary>({
+export const isDetectionSummary = /* @__PURE__ */ obj<DetectionSummary>({
   isPolicy: bool,
   score: probability,
   reasons: arr(str(500), MAX_REASONS),
 });
 
-const span = refine(
+const span = /* @__PURE__ */ refine(
   obj<SensitiveSpan>({ type: sensitiveId, start: offset, end: offset }),
   (s) => s.end >= s.start,
 );
 
-export const isParagraphAnalysis = obj<ParagraphAnalysis>({
+export const isParagraphAnalysis = /* @__PURE__ */ obj<ParagraphAnalysis>({
   categories: arr(categoryId, CATEGORY_IDS.length),
   scores: record(CATEGORY_IDS, probability) as Guard<CategoryResult['scores']>,
   sensitive: arr(sensitiveId, SENSITIVE_IDS.length),
@@ -85,14 +87,17 @@ export type PageLabels = Omit<ParagraphAnalysis, 'scores'> & {
   scores: Partial<Record<CategoryId, number>>;
 };
 
-export const isPageLabels = obj<PageLabels>({
+export const isPageLabels = /* @__PURE__ */ obj<PageLabels>({
   categories: arr(categoryId, CATEGORY_IDS.length),
   scores: partialRecord(CATEGORY_IDS, probability),
   sensitive: arr(sensitiveId, SENSITIVE_IDS.length),
   spans: arr(span, MAX_SPANS_PER_PARAGRAPH),
 });
 
-const labelId = literal<CategoryId | SensitiveId>([...CATEGORY_IDS, ...SENSITIVE_IDS]);
+const labelId = /* @__PURE__ */ literal<CategoryId | SensitiveId>([
+  ...CATEGORY_IDS,
+  ...SENSITIVE_IDS,
+]);
 
 const findingShape = {
   id: str(64),
@@ -103,23 +108,27 @@ const findingShape = {
   label: labelId,
 };
 
-const quote = obj<Quote>({ paragraphId: id, text: str(MAX_QUOTE_LENGTH) });
+const quote = /* @__PURE__ */ obj<Quote>({ paragraphId: id, text: str(MAX_QUOTE_LENGTH) });
 
-export const isReportFinding = obj<ReportFinding>({
+export const isReportFinding = /* @__PURE__ */ obj<ReportFinding>({
   ...findingShape,
   quotes: arr(quote, MAX_QUOTES_PER_FINDING),
 });
 
-export const isThirdParty = obj<ThirdPartyRef>({
+export const isThirdParty = /* @__PURE__ */ obj<ThirdPartyRef>({
   name: str(REPORT_LIMITS.name),
   kind: str(REPORT_LIMITS.kind),
   paragraphIds: ids,
 });
 
-const tally = obj<LabelTally>({ count, paragraphIds: ids });
-const sensitiveTally = obj<SensitiveTally>({ count, mentions: count, paragraphIds: ids });
+const tally = /* @__PURE__ */ obj<LabelTally>({ count, paragraphIds: ids });
+const sensitiveTally = /* @__PURE__ */ obj<SensitiveTally>({
+  count,
+  mentions: count,
+  paragraphIds: ids,
+});
 
-export const isPolicyReport = obj<PolicyReport>({
+export const isPolicyReport = /* @__PURE__ */ obj<PolicyReport>({
   schemaVersion: literal([REPORT_SCHEMA_VERSION]),
   url,
   title: str(REPORT_LIMITS.title),
@@ -136,14 +145,14 @@ export const isPolicyReport = obj<PolicyReport>({
   positives: arr(isReportFinding, MAX_FINDINGS),
 });
 
-const removed = obj<RemovedParagraph>({
+const removed = /* @__PURE__ */ obj<RemovedParagraph>({
   categories: arr(categoryId, CATEGORY_IDS.length),
   sensitive: arr(sensitiveId, SENSITIVE_IDS.length),
   text: optional(str(MAX_PARAGRAPH_TEXT)),
 });
-const indices = arr(num(0, MAX_PARAGRAPHS, true), MAX_PARAGRAPHS);
+const indices = /* @__PURE__ */ arr(num(0, MAX_PARAGRAPHS, true), MAX_PARAGRAPHS);
 
-export const isPolicyDiff = obj<PolicyDiff>({
+export const isPolicyDiff = /* @__PURE__ */ obj<PolicyDiff>({
   changed: bool,
   since: str(64),
   added: indices,
