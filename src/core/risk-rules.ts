@@ -248,8 +248,9 @@ export function changeAndDntFindings(index: PolicyIndex): RuleOutput {
   }
 
   const dnt = index.byCategory.get('do-not-track') ?? [];
-  const ignored = dnt.filter((p) => detectDntStance(p.text).ignored);
-  const honoured = dnt.filter((p) => detectDntStance(p.text).honoured);
+  const stances = dnt.map((p) => ({ p, stance: detectDntStance(p.text) }));
+  const ignored = stances.filter((x) => x.stance.ignored).map((x) => x.p);
+  const honoured = stances.filter((x) => x.stance.honoured).map((x) => x.p);
   if (ignored.length > 0) {
     risks.push({
       id: 'do-not-track:ignored',

@@ -47,8 +47,9 @@ export function sharingFindings(
   const risks: Finding[] = [];
   const positives: Finding[] = [];
 
-  const sold = saleScope.filter((p) => detectSale(p.text).affirmed);
-  const notSold = saleScope.filter((p) => detectSale(p.text).denied);
+  const sale = saleScope.map((p) => ({ p, stance: detectSale(p.text) }));
+  const sold = sale.filter((x) => x.stance.affirmed).map((x) => x.p);
+  const notSold = sale.filter((x) => x.stance.denied).map((x) => x.p);
   if (sold.length > 0) {
     risks.push({
       id: 'sharing:sale',
