@@ -22,6 +22,13 @@ export interface Example {
   y: Targets;
   /** Relative weight in the loss (1 unless a corpus is down-weighted). */
   weight: number;
+  /**
+   * OPP-115 only: what out-of-fold scoring (fit.ts) keeps in one fold. The segment's text on
+   * the PrivacyGLUE split (split by segment), the policy on the by-policy split.
+   */
+  group?: string;
+  /** A whole OPP-115 segment with every head known: gets an out-of-fold score for tuning. */
+  tuneable?: boolean;
 }
 
 export type Split = 'train' | 'validation' | 'test';
@@ -49,7 +56,7 @@ export function loadPglue(split: Split): Example[] {
   }
   return [...byText].map(([text, y]) => {
     setOther(y);
-    return { text, y, weight: 1 };
+    return { text, y, weight: 1, group: text, tuneable: true };
   });
 }
 
@@ -69,7 +76,7 @@ export function loadSegments(split: Split): Example[] {
       const y = emptyTargets(0);
       for (const l of r.labels12) y[headIndex(PGLUE_LABEL_TO_HEAD[l] ?? 'other')] = 1;
       y[headIndex('other')] = r.categories.includes('Other') ? 1 : 0;
-      return { text: r.text, doc: r.policy, y, weight: 1 };
+      return { text: r.text, doc: r.policy, y, weight: 1, group: r.policy, tuneable: true };
     });
 }
 

@@ -25,7 +25,7 @@ function sentences(bench: Benchmark): Example[] {
   const segs = readSegments().filter((s) =>
     bench === 'pglue' ? s.pglue_split === 'train' : policies.has(s.policy),
   );
-  return spanSentences(segs, EXTRA_DATA.spanSentences);
+  return spanSentences(segs, EXTRA_DATA.spanSentences, bench === 'pglue' ? 'segment' : 'policy');
 }
 
 export function extras(): Example[] {

@@ -17,6 +17,7 @@ import {
   type ModelFile,
 } from '../../src/core/classifier/index';
 import { fitStackHead, pickThreshold, tuneHead, type ThresholdRule } from './calibrate';
+import { fnv1a } from '../../src/core/classifier/hash';
 import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
@@ -40,6 +41,12 @@ export interface Recipe {
   stackL2?: number;
   /** Threshold rule per head (calibrate.ts); default 'shrunk'. */
   threshold?: ThresholdRule;
+  /**
+   * Also tune (calibration, second stage, thresholds) on out-of-fold scores of the OPP-115
+   * training segments: each fold's segments scored by a model trained without them (and
+   * without their span sentences). Validation alone has 6-14 positives of the rare labels.
+   */
+  outOfFold?: number;
 }
 
 function positiveWeights(train: Example[], recipe: Recipe): number[] {
@@ -233,20 +240,55 @@ function stack(
   file.stack = st;
 }
 
-/** Trains on `train`, then calibrates and picks thresholds (and the second stage) on `valid`. */
+export interface TuningSet {
+  examples: Example[];
+  parts: Parts[];
+}
+
+/**
+ * Out-of-fold scores of the OPP-115 training segments (`tuneable`): fold k is scored by a model
+ * trained on everything except fold k's groups (segments or policies, with their sentences).
+ */
+export function outOfFold(train: Example[], recipe: Recipe, folds: number): TuningSet {
+  const fold = (ex: Example): number => fnv1a(ex.group ?? '') % folds;
+  const scored = train.filter((ex) => ex.tuneable === true);
+  const out: TuningSet = { examples: [], parts: [] };
+  for (let k = 0; k < folds; k++) {
+    const m = loadModel(
+      trainFile(
+        train.filter((ex) => ex.group === undefined || fold(ex) !== k),
+        recipe,
+        {},
+      ),
+    );
+    for (const ex of scored.filter((e) => fold(e) === k)) {
+      out.examples.push(ex);
+      out.parts.push(headLogitParts(m, ex));
+    }
+  }
+  return out;
+}
+
+/**
+ * Trains on `train`, then calibrates and picks thresholds (and the second stage) on `valid`,
+ * plus the out-of-fold training scores when the recipe asks for them (returned as `extra`).
+ */
 export function fitModel(
   train: Example[],
   valid: Example[],
   recipe: Recipe,
   meta: Record<string, unknown> = {},
-): { file: ModelFile; model: Model } {
+): { file: ModelFile; model: Model; extra: TuningSet } {
   const file = trainFile(train, recipe, meta);
   const raw = loadModel(file);
+  const extra = recipe.outOfFold
+    ? outOfFold(train, recipe, recipe.outOfFold)
+    : { examples: [], parts: [] };
   tune(
     file,
-    valid.map((ex) => headLogitParts(raw, ex)),
-    valid,
+    [...valid.map((ex) => headLogitParts(raw, ex)), ...extra.parts],
+    [...valid, ...extra.examples],
     recipe,
   );
-  return { file, model: loadModel(file) };
+  return { file, model: loadModel(file), extra };
 }

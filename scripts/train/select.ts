@@ -12,7 +12,7 @@ import { CATEGORY_IDS } from '../../src/core/taxonomy';
 import { fnv1a } from '../../src/core/classifier/hash';
 import { loadApp350, loadPglue, loadTrainExtra, type Example } from './data';
 import { evaluate, predict } from './evaluate';
-import { fitModel, tune, type Recipe } from './fit';
+import { fitModel, tune, type Recipe, type TuningSet } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { mulberry32, shuffle } from './random';
 import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
@@ -22,6 +22,7 @@ interface Variant {
   mixChoices?: number[];
   /** Second-stage L2; null turns the second stage off. */
   stackL2?: number | null;
+  outOfFold?: number;
   threshold?: Recipe['threshold'];
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
@@ -31,7 +32,13 @@ interface Variant {
 type Parts = ReturnType<typeof headLogitParts>;
 
 /** Tunes a copy of `file` on one half of validation and scores the other, both ways, 10 times. */
-function splitHalf(valid: Example[], file: ModelFile, parts: Parts[], recipe: Recipe): number {
+function splitHalf(
+  valid: Example[],
+  file: ModelFile,
+  parts: Parts[],
+  recipe: Recipe,
+  extra: TuningSet,
+): number {
   let sum = 0;
   for (let r = 0; r < 10; r++) {
     const idx = shuffle(
@@ -44,8 +51,8 @@ function splitHalf(valid: Example[], file: ModelFile, parts: Parts[], recipe: Re
       delete f.stack;
       tune(
         f,
-        (fit as number[]).map((i) => parts[i] as Parts),
-        (fit as number[]).map((i) => valid[i] as Example),
+        [...(fit as number[]).map((i) => parts[i] as Parts), ...extra.parts],
+        [...(fit as number[]).map((i) => valid[i] as Example), ...extra.examples],
         recipe,
       );
       const m = loadModel(f);
@@ -68,11 +75,12 @@ for (const arg of process.argv.slice(2)) {
     sentenceMixChoices: v.mixChoices ?? DEFAULT_RECIPE.sentenceMixChoices,
     stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
     threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
+    outOfFold: v.outOfFold ?? DEFAULT_RECIPE.outOfFold,
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [
     ...base,
-    ...(data.spanSentences > 0 ? spanSentences(segs, data.spanSentences) : []),
+    ...(data.spanSentences > 0 ? spanSentences(segs, data.spanSentences, 'segment') : []),
     ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
   ];
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);
@@ -80,7 +88,7 @@ for (const arg of process.argv.slice(2)) {
   const t0 = performance.now();
   const full = fitModel([...common, ...(data.trainExtra > 0 ? extra : [])], valid, recipe);
   const parts = valid.map((ex) => headLogitParts(full.model, ex));
-  const opp = splitHalf(valid, full.file, parts, recipe);
+  const opp = splitHalf(valid, full.file, parts, recipe, full.extra);
   let modern = 0;
   for (const k of [0, 1]) {
     const trainSide = data.trainExtra > 0 ? extra.filter((e) => fold(e) !== k) : [];

@@ -33,8 +33,13 @@ export function readSegments(): AnnotatedSegment[] {
  * Sentence-level examples from the annotators' evidence spans: a sentence is positive for a
  * head when at least two annotators placed a span of it there, negative when none did, unknown
  * otherwise. It teaches the model the phrases that carry a practice inside long segments.
+ * `groupBy` matches the split's unit (Example.group): a sentence goes with its segment's fold.
  */
-export function spanSentences(segments: AnnotatedSegment[], weight: number): Example[] {
+export function spanSentences(
+  segments: AnnotatedSegment[],
+  weight: number,
+  groupBy: 'segment' | 'policy',
+): Example[] {
   const out: Example[] = [];
   for (const seg of segments) {
     const ranges = sentenceRanges(seg.text);
@@ -55,7 +60,13 @@ export function spanSentences(segments: AnnotatedSegment[], weight: number): Exa
       }
       const y = emptyTargets(0);
       for (const [k, set] of who) y[k] = set.size >= 2 ? 1 : -1;
-      out.push({ text: seg.text.slice(a, b).trim(), doc: seg.policy, y, weight });
+      out.push({
+        text: seg.text.slice(a, b).trim(),
+        doc: seg.policy,
+        y,
+        weight,
+        group: groupBy === 'segment' ? seg.text : seg.policy,
+      });
     }
   }
   return out;
