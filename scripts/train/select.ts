@@ -2,7 +2,8 @@
  * Model selection without test data (`tsx scripts/train/select.ts '<variant json>' ...`).
  * For each variant it prints two figures:
  * - OPP-115: macro-F1 (12 labels) on one half of PrivacyGLUE validation with calibration, second
- *   stage and thresholds fitted on the other half, averaged over 10 halvings x 2 directions;
+ *   stage and thresholds fitted on the other half (plus the out-of-fold training scores when the
+ *   recipe has `outOfFold`), averaged over 10 halvings x 2 directions;
  * - modern: macro-F1 (10 labels) on data/train-extra policies held out by document (2 folds),
  *   the model trained without them and tuned on PrivacyGLUE validation.
  * data/ood/eval.jsonl, APPCorp and PI-Extract are never read here.
