@@ -30,7 +30,11 @@ function printOod(model: ReturnType<typeof loadShippedModel>, inDomainMacro10: n
     r,
   );
   const gap = (inDomainMacro10 - r.macroF1) * 100;
-  console.log(`  gap to PrivacyGLUE test (10 labels): ${gap.toFixed(1)} points macro-F1`);
+  // The target bounds how far modern policies fall below OPP-115; scoring above it is no gap.
+  const side = gap >= 0 ? 'below' : 'above';
+  console.log(
+    `  ${Math.abs(gap).toFixed(1)} points macro-F1 ${side} PrivacyGLUE test (10 labels); target: at most 5 below`,
+  );
 }
 
 export async function run(): Promise<void> {

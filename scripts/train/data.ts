@@ -23,8 +23,8 @@ export interface Example {
   /** Relative weight in the loss (1 unless a corpus is down-weighted). */
   weight: number;
   /**
-   * OPP-115 only: what out-of-fold scoring (fit.ts) keeps in one fold. The segment's text on
-   * the PrivacyGLUE split (split by segment), the policy on the by-policy split.
+   * OPP-115 only: what out-of-fold scoring (fit.ts) keeps in one fold. The segment (segmentKey)
+   * on the PrivacyGLUE split (split by segment), the policy on the by-policy split.
    */
   group?: string;
   /** A whole OPP-115 segment with every head known: gets an out-of-fold score for tuning. */
@@ -32,6 +32,17 @@ export interface Example {
 }
 
 export type Split = 'train' | 'validation' | 'test';
+
+/**
+ * The key that names an OPP-115 segment across its two sources (Example.group): the CSVs and
+ * the raw-annotation JSONL differ in spacing and some punctuation around the same text.
+ */
+export function segmentKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
 
 export const REPO_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -56,7 +67,7 @@ export function loadPglue(split: Split): Example[] {
   }
   return [...byText].map(([text, y]) => {
     setOther(y);
-    return { text, y, weight: 1, group: text, tuneable: true };
+    return { text, y, weight: 1, group: segmentKey(text), tuneable: true };
   });
 }
 

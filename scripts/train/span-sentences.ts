@@ -4,7 +4,7 @@
  */
 import { sentenceRanges } from '../../src/core/classifier/sentences';
 import { readJsonl, sharedDataPath } from '../lib/shared-data';
-import type { Example, Split } from './data';
+import { segmentKey, type Example, type Split } from './data';
 import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD } from './labels';
 
 interface AnnotatedSegment {
@@ -65,7 +65,7 @@ export function spanSentences(
         doc: seg.policy,
         y,
         weight,
-        group: groupBy === 'segment' ? seg.text : seg.policy,
+        group: groupBy === 'segment' ? segmentKey(seg.text) : seg.policy,
       });
     }
   }

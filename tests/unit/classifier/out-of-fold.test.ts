@@ -4,7 +4,9 @@
  * make the tuning scores as confident as in-sample ones and the thresholds too high.
  */
 import { describe, expect, it } from 'vitest';
-import type { Example } from '../../../scripts/train/data';
+import { hasSharedData } from '../../../scripts/lib/shared-data';
+import { loadPglue, type Example } from '../../../scripts/train/data';
+import { readSegments, spanSentences } from '../../../scripts/train/span-sentences';
 import { fitModel, outOfFold } from '../../../scripts/train/fit';
 import { emptyTargets, headIndex } from '../../../scripts/train/labels';
 import { DEFAULT_RECIPE } from '../../../scripts/train/recipe';
@@ -56,5 +58,19 @@ describe('out-of-fold tuning scores', () => {
     // logit of the model that trained on SPECIAL and its sentence (measured: -0.3 vs 6.5;
     // 4.2 when the sentence leaks into the fold model).
     expect(special.whole[RETENTION]!).toBeLessThan(full.whole[RETENTION]! / 2);
+  });
+});
+
+describe.runIf(hasSharedData())('out-of-fold groups on OPP-115', () => {
+  it('puts every span sentence in the group of a PrivacyGLUE training segment', () => {
+    // The CSVs and the raw annotations space the same text differently; a sentence whose group
+    // names no segment would train the fold model that scores its own segment.
+    const segments = new Set(loadPglue('train').map((e) => e.group));
+    const train = readSegments().filter((s) => s.pglue_split === 'train');
+    const sentences = spanSentences(train, 0.3, 'segment');
+    expect(sentences.length).toBeGreaterThan(6000);
+    const orphans = sentences.filter((s) => !segments.has(s.group)).map((s) => s.group);
+    expect(orphans.slice(0, 3)).toEqual([]);
+    expect(orphans).toHaveLength(0);
   });
 });
