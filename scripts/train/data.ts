@@ -20,6 +20,8 @@ export interface Example {
   isHeading?: boolean | undefined;
   doc?: string | undefined;
   y: Targets;
+  /** Training target per head in [0, 1] (-1 unknown) when it differs from `y` (votes.ts). */
+  soft?: Float32Array;
   /** Relative weight in the loss (1 unless a corpus is down-weighted). */
   weight: number;
   /**

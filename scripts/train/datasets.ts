@@ -5,6 +5,7 @@
 import { loadApp350, loadPglue, loadSegments, loadTrainExtra, type Example } from './data';
 import { EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
+import { withVoteTargets } from './votes';
 
 export type Benchmark = 'pglue' | 'by-policy';
 
@@ -15,17 +16,22 @@ export interface Datasets {
 }
 
 /**
- * Sentence examples from OPP-115 segments that belong to the benchmark's training side only:
+ * OPP-115 segments that belong to the benchmark's training side only:
  * for PrivacyGLUE, segments whose text is in its train split and nowhere else; for the
  * by-policy split, segments of its training policies.
  */
-function sentences(bench: Benchmark): Example[] {
-  if (EXTRA_DATA.spanSentences <= 0) return [];
+function trainingSegments(bench: Benchmark): ReturnType<typeof readSegments> {
   const policies = new Set(loadSegments('train').map((e) => e.doc ?? ''));
-  const segs = readSegments().filter((s) =>
+  return readSegments().filter((s) =>
     bench === 'pglue' ? s.pglue_split === 'train' : policies.has(s.policy),
   );
-  return spanSentences(segs, EXTRA_DATA.spanSentences, bench === 'pglue' ? 'segment' : 'policy');
+}
+
+function sentences(bench: Benchmark): Example[] {
+  if (EXTRA_DATA.spanSentences <= 0) return [];
+  const segs = trainingSegments(bench);
+  const groupBy = bench === 'pglue' ? 'segment' : 'policy';
+  return spanSentences(segs, EXTRA_DATA.spanSentences, groupBy, EXTRA_DATA.spanVotes);
 }
 
 export function extras(): Example[] {
@@ -38,7 +44,11 @@ export function extras(): Example[] {
 export function datasets(bench: Benchmark): Datasets {
   const load = bench === 'pglue' ? loadPglue : loadSegments;
   return {
-    train: [...load('train'), ...sentences(bench), ...extras()],
+    train: [
+      ...withVoteTargets(load('train'), trainingSegments(bench), EXTRA_DATA.votes),
+      ...sentences(bench),
+      ...extras(),
+    ],
     validation: load('validation'),
     test: load('test'),
   };

@@ -110,8 +110,9 @@ function nbScales(
     for (const f of xi.index) {
       for (let h = 0; h < heads; h++) {
         const t = yi[h] as number;
-        if (t === 1) pos[f * heads + h] = (pos[f * heads + h] as number) + w;
-        else if (t === 0) neg[f * heads + h] = (neg[f * heads + h] as number) + w;
+        if (t < 0) continue;
+        pos[f * heads + h] = (pos[f * heads + h] as number) + w * t;
+        neg[f * heads + h] = (neg[f * heads + h] as number) + w * (1 - t);
       }
     }
   });
@@ -137,9 +138,10 @@ function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknow
   const H = HEAD_IDS.length;
   const x = train.map((ex) => extractFeatures(ex, cfg));
   const alpha = recipe.sgd.nbAlpha ?? 0;
+  const y = train.map((e) => e.soft ?? Float32Array.from(e.y));
   const data = {
     x,
-    y: train.map((e) => Float32Array.from(e.y)),
+    y,
     weight: train.map((e) => e.weight),
   };
   const options = { ...recipe.sgd, posWeight: positiveWeights(train, recipe) };
@@ -148,7 +150,7 @@ function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknow
     alpha > 0
       ? nbScales(
           x,
-          train.map((e) => e.y),
+          y,
           train.map((e) => e.weight),
           dim,
           H,

@@ -40,6 +40,16 @@ export const DEFAULT_RECIPE: Recipe = {
 /**
  * Extra training data and its loss weight per corpus (0 = unused): sentence examples from the
  * OPP-115 evidence spans of the training policies, APP-350 first/third-party segments, and the
- * repo's modern-policy paragraphs (data/train-extra).
+ * repo's modern-policy paragraphs (data/train-extra); `votes` blends the annotators' vote share
+ * into the OPP-115 segments' training targets (votes.ts; 0 = the hard majority labels), and
+ * `spanVotes` into the span sentences'.
  */
-export const EXTRA_DATA = { spanSentences: 0.3, app350: 0, trainExtra: 1 };
+export const EXTRA_DATA = {
+  spanSentences: 0.3,
+  app350: 0,
+  trainExtra: 1,
+  // Train towards the share of annotators who gave each label (votes.ts): +0.6 / +1.0
+  // split-half with SGD seeds 115 / 7, +1.0 / +0.7 modern (docs/MODEL_CARD.md).
+  votes: 1,
+  spanVotes: 0,
+};

@@ -18,6 +18,7 @@ import { PGLUE_HEADS } from './labels';
 import { mulberry32, shuffle } from './random';
 import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
+import { withVoteTargets } from './votes';
 
 interface Variant {
   mixChoices?: number[];
@@ -80,8 +81,10 @@ for (const arg of process.argv.slice(2)) {
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [
-    ...base,
-    ...(data.spanSentences > 0 ? spanSentences(segs, data.spanSentences, 'segment') : []),
+    ...withVoteTargets(base, segs, data.votes),
+    ...(data.spanSentences > 0
+      ? spanSentences(segs, data.spanSentences, 'segment', data.spanVotes)
+      : []),
     ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
   ];
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);

@@ -34,11 +34,14 @@ export function readSegments(): AnnotatedSegment[] {
  * head when at least two annotators placed a span of it there, negative when none did, unknown
  * otherwise. It teaches the model the phrases that carry a practice inside long segments.
  * `groupBy` matches the split's unit (Example.group): a sentence goes with its segment's fold.
+ * With `votes` > 0 the training target blends in the share of annotators (votes.ts), and a
+ * sentence only one annotator marked becomes a weak positive instead of unknown.
  */
 export function spanSentences(
   segments: AnnotatedSegment[],
   weight: number,
   groupBy: 'segment' | 'policy',
+  votes = 0,
 ): Example[] {
   const out: Example[] = [];
   for (const seg of segments) {
@@ -60,10 +63,18 @@ export function spanSentences(
       }
       const y = emptyTargets(0);
       for (const [k, set] of who) y[k] = set.size >= 2 ? 1 : -1;
+      const soft = votes > 0 ? Float32Array.from(y, (t) => (t < 0 ? 0 : t)) : undefined;
+      if (soft) {
+        for (const [k, set] of who) {
+          const share = Math.min(1, set.size / 3);
+          soft[k] = (1 - votes) * (soft[k] as number) + votes * share;
+        }
+      }
       out.push({
         text: seg.text.slice(a, b).trim(),
         doc: seg.policy,
         y,
+        ...(soft ? { soft } : {}),
         weight,
         group: groupBy === 'segment' ? segmentKey(seg.text) : seg.policy,
       });
