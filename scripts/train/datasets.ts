@@ -27,9 +27,8 @@ function trainingSegments(bench: Benchmark): ReturnType<typeof readSegments> {
   );
 }
 
-function sentences(bench: Benchmark): Example[] {
+function sentences(bench: Benchmark, segs: ReturnType<typeof readSegments>): Example[] {
   if (EXTRA_DATA.spanSentences <= 0) return [];
-  const segs = trainingSegments(bench);
   const groupBy = bench === 'pglue' ? 'segment' : 'policy';
   return spanSentences(segs, EXTRA_DATA.spanSentences, groupBy, EXTRA_DATA.spanVotes);
 }
@@ -43,10 +42,11 @@ export function extras(): Example[] {
 
 export function datasets(bench: Benchmark): Datasets {
   const load = bench === 'pglue' ? loadPglue : loadSegments;
+  const segs = trainingSegments(bench);
   return {
     train: [
-      ...withVoteTargets(load('train'), trainingSegments(bench), EXTRA_DATA.votes),
-      ...sentences(bench),
+      ...withVoteTargets(load('train'), segs, EXTRA_DATA.votes),
+      ...sentences(bench, segs),
       ...extras(),
     ],
     validation: load('validation'),

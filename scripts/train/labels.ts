@@ -10,6 +10,14 @@ export const PGLUE_LABEL_TO_HEAD: Record<string, HeadId> = {
   'Privacy contact information': 'other/contact',
 };
 
+/**
+ * The head of a label as OPP-115's raw annotations spell it: a category, `Other`, or an `Other`
+ * subtype as "Other: <type>"; undefined for labels PrivacyGLUE does not score.
+ */
+export function rawLabelHead(name: string): HeadId | undefined {
+  return name === 'Other' ? 'other' : PGLUE_LABEL_TO_HEAD[name.replace(/^Other: /, '')];
+}
+
 /** The 12 heads PrivacyGLUE scores, in the order its label-distribution files list them. */
 export const PGLUE_HEADS: HeadId[] = [
   'first-party-collection',

@@ -5,7 +5,7 @@
 import { sentenceRanges } from '../../src/core/classifier/sentences';
 import { readJsonl, sharedDataPath } from '../lib/shared-data';
 import { segmentKey, type Example, type Split } from './data';
-import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD } from './labels';
+import { emptyTargets, headIndex, rawLabelHead } from './labels';
 
 interface AnnotatedSegment {
   policy: string;
@@ -51,9 +51,7 @@ export function spanSentences(
       const who = new Map<number, Set<string>>();
       for (const sp of seg.spans) {
         if (sp.end <= a || sp.start >= b) continue;
-        const name = sp.category === 'Other' ? `Other: ${sp.value}` : sp.category;
-        const label = name.startsWith('Other: ') ? name.slice(7) : name;
-        const head = PGLUE_LABEL_TO_HEAD[label];
+        const head = rawLabelHead(sp.category === 'Other' ? `Other: ${sp.value}` : sp.category);
         if (head === undefined) continue;
         const annotator = String(sp.annotator);
         for (const h of sp.category === 'Other' ? [head, 'other' as const] : [head]) {

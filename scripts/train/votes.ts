@@ -5,7 +5,7 @@
  * tells the model which segments are borderline. Tuning and evaluation keep the hard labels.
  */
 import { segmentKey, type Example } from './data';
-import { H, headIndex, PGLUE_LABEL_TO_HEAD } from './labels';
+import { H, headIndex, rawLabelHead } from './labels';
 import type { readSegments } from './span-sentences';
 
 type Segment = ReturnType<typeof readSegments>[number];
@@ -16,7 +16,7 @@ function voteShares(segments: Segment[]): Map<string, Float32Array> {
   for (const seg of segments) {
     const share = new Float32Array(H);
     for (const [key, votes] of Object.entries(seg.votes)) {
-      const head = key === 'Other' ? 'other' : PGLUE_LABEL_TO_HEAD[key.replace(/^Other: /, '')];
+      const head = rawLabelHead(key);
       if (head !== undefined) share[headIndex(head)] = Math.min(1, votes / 3);
     }
     const k = segmentKey(seg.text);
