@@ -4,7 +4,7 @@
  */
 import { loadApp350, loadPglue, loadSegments, loadTrainExtra, type Example } from './data';
 import { EXTRA_DATA } from './recipe';
-import { readSegments, spanSentences } from './span-sentences';
+import { readSegments, spanSentences, type AnnotatedSegment } from './span-sentences';
 import { withVoteTargets } from './votes';
 
 export type Benchmark = 'pglue' | 'by-policy';
@@ -20,14 +20,14 @@ export interface Datasets {
  * for PrivacyGLUE, segments whose text is in its train split and nowhere else; for the
  * by-policy split, segments of its training policies.
  */
-function trainingSegments(bench: Benchmark): ReturnType<typeof readSegments> {
+function trainingSegments(bench: Benchmark): AnnotatedSegment[] {
   const policies = new Set(loadSegments('train').map((e) => e.doc ?? ''));
   return readSegments().filter((s) =>
     bench === 'pglue' ? s.pglue_split === 'train' : policies.has(s.policy),
   );
 }
 
-function sentences(bench: Benchmark, segs: ReturnType<typeof readSegments>): Example[] {
+function sentences(bench: Benchmark, segs: AnnotatedSegment[]): Example[] {
   if (EXTRA_DATA.spanSentences <= 0) return [];
   const groupBy = bench === 'pglue' ? 'segment' : 'policy';
   return spanSentences(segs, EXTRA_DATA.spanSentences, groupBy, EXTRA_DATA.spanVotes);

@@ -5,9 +5,10 @@
 import { sentenceRanges } from '../../src/core/classifier/sentences';
 import { readJsonl, sharedDataPath } from '../lib/shared-data';
 import { segmentKey, type Example, type Split } from './data';
-import { emptyTargets, headIndex, rawLabelHead } from './labels';
+import { emptyTargets, H, headIndex, rawLabelHead } from './labels';
+import { blendTargets } from './votes';
 
-interface AnnotatedSegment {
+export interface AnnotatedSegment {
   policy: string;
   text: string;
   votes: Record<string, number>;
@@ -61,12 +62,16 @@ export function spanSentences(
       }
       const y = emptyTargets(0);
       for (const [k, set] of who) y[k] = set.size >= 2 ? 1 : -1;
-      const soft = votes > 0 ? Float32Array.from(y, (t) => (t < 0 ? 0 : t)) : undefined;
-      if (soft) {
-        for (const [k, set] of who) {
-          const share = Math.min(1, set.size / 3);
-          soft[k] = (1 - votes) * (soft[k] as number) + votes * share;
-        }
+      let soft: Float32Array | undefined;
+      if (votes > 0) {
+        const share = new Float64Array(H);
+        for (const [k, set] of who) share[k] = Math.min(1, set.size / 3);
+        // A head one annotator marked counts as a hard 0 blended with its 1/3 share.
+        soft = blendTargets(
+          Float32Array.from(y, (t) => Math.max(t, 0)),
+          share,
+          votes,
+        );
       }
       out.push({
         text: seg.text.slice(a, b).trim(),

@@ -6,12 +6,10 @@
  */
 import { segmentKey, type Example } from './data';
 import { H, headIndex, rawLabelHead } from './labels';
-import type { readSegments } from './span-sentences';
-
-type Segment = ReturnType<typeof readSegments>[number];
+import type { AnnotatedSegment } from './span-sentences';
 
 /** Share of the three annotators who gave each head, per segmentKey (averaged over copies). */
-function voteShares(segments: Segment[]): Map<string, Float32Array> {
+function voteShares(segments: AnnotatedSegment[]): Map<string, Float32Array> {
   const sums = new Map<string, { share: Float32Array; n: number }>();
   for (const seg of segments) {
     const share = new Float32Array(H);
@@ -28,22 +26,31 @@ function voteShares(segments: Segment[]): Map<string, Float32Array> {
   return new Map([...sums].map(([k, s]) => [k, s.share.map((v) => v / s.n)]));
 }
 
+/** (1 - blend) * hard + blend * share per head; an unknown hard target (-1) stays unknown. */
+export function blendTargets(
+  hard: ArrayLike<number>,
+  share: ArrayLike<number>,
+  blend: number,
+): Float32Array {
+  return Float32Array.from({ length: hard.length }, (_, h) => {
+    const t = hard[h] as number;
+    return t < 0 ? -1 : (1 - blend) * t + blend * (share[h] as number);
+  });
+}
+
 /**
- * Sets `soft` on each whole OPP-115 segment (`tuneable`) that `segments` has votes for: (1 - blend) * hard + blend * share per
- * known head. Examples without a matching segment (or blend 0) train on their hard labels.
+ * Sets `soft` on each whole OPP-115 segment (`tuneable`) that `segments` has votes for (see
+ * blendTargets). Examples without a matching segment (or blend 0) train on their hard labels.
  */
 export function withVoteTargets(
   examples: Example[],
-  segments: Segment[],
+  segments: AnnotatedSegment[],
   blend: number,
 ): Example[] {
   if (blend <= 0) return examples;
   const shares = voteShares(segments);
   return examples.map((ex) => {
     const share = ex.tuneable === true ? shares.get(segmentKey(ex.text)) : undefined;
-    if (!share) return ex;
-    const soft = new Float32Array(H);
-    ex.y.forEach((t, h) => (soft[h] = t < 0 ? -1 : (1 - blend) * t + blend * (share[h] as number)));
-    return { ...ex, soft };
+    return share ? { ...ex, soft: blendTargets(ex.y, share, blend) } : ex;
   });
 }

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { hasSharedData } from '../../../scripts/lib/shared-data';
 import { loadPglue, segmentKey, type Example } from '../../../scripts/train/data';
 import { emptyTargets, headIndex } from '../../../scripts/train/labels';
-import { readSegments, spanSentences } from '../../../scripts/train/span-sentences';
+import {
+  readSegments,
+  spanSentences,
+  type AnnotatedSegment,
+} from '../../../scripts/train/span-sentences';
 import { withVoteTargets } from '../../../scripts/train/votes';
-
-type Segment = ReturnType<typeof readSegments>[number];
 
 const FIRST = headIndex('first-party-collection');
 const SHARING = headIndex('third-party-sharing');
@@ -18,7 +20,10 @@ const OTHER = headIndex('other');
 
 const TEXT = 'We collect your email. Write to privacy@example.com with questions.';
 
-function segment(votes: Record<string, number>, spans: Segment['spans'] = []): Segment {
+function segment(
+  votes: Record<string, number>,
+  spans: AnnotatedSegment['spans'] = [],
+): AnnotatedSegment {
   return {
     policy: 'p1',
     text: TEXT,
