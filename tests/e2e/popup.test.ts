@@ -105,7 +105,7 @@ describe('popup on the sample policy', () => {
       popup.getByTestId('export-md').click(),
     ]);
     const markdown = readFileSync((await md.path())!, 'utf8');
-    expect(md.suggestedFilename()).toBe('fineprint-127.0.0.1.md');
+    expect(md.suggestedFilename()).toMatch(/^fineprint-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
     expect(markdown).toContain('Privacy Policy');
     expect(markdown).toMatch(/IMEI/);
     const [js] = await Promise.all([

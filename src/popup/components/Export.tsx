@@ -1,12 +1,12 @@
 /** Download the analysis as Markdown or JSON; built locally, nothing is uploaded. */
 import type { PolicyReport } from '../../core/report';
-import { reportToJson, reportToMarkdown } from '../../core/export';
+import { exportBaseName, reportToJson, reportToMarkdown } from '../../core/export';
 
 export function Export(props: {
   report: PolicyReport;
   download(name: string, mime: string, body: string): void;
 }) {
-  const base = `fineprint-${safeName(props.report.url)}`;
+  const base = exportBaseName(props.report);
   return (
     <div class="actions export">
       <button
@@ -29,12 +29,4 @@ export function Export(props: {
       </button>
     </div>
   );
-}
-
-function safeName(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/[^a-z0-9.-]/gi, '_') || 'policy';
-  } catch {
-    return 'policy';
-  }
 }
