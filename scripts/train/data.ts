@@ -118,14 +118,6 @@ export function loadApp350(split: Split, weight: number): Example[] {
     });
 }
 
-/**
- * Every APP-350 segment text of a split, labelled or not: unlabelled text for the word clusters
- * (clusters.ts), which need to see how words are used, not what they mean.
- */
-export function app350Texts(split: Split): string[] {
-  return readJsonl<App350Record>(sharedDataPath(`app350/${split}.jsonl`)).map((r) => r.text);
-}
-
 /** One line of data/ood/eval.jsonl or data/train-extra/*.jsonl. */
 export interface RepoRecord {
   doc: string;

@@ -17,10 +17,8 @@ import {
   type ModelFile,
 } from '../../src/core/classifier/index';
 import { fitStackHead, pickThreshold, tuneHead, type ThresholdRule } from './calibrate';
-import { encodeClusters } from '../../src/core/classifier/clusters';
 import { fnv1a } from '../../src/core/classifier/hash';
-import { learnClusters, type ClusterRecipe } from './clusters';
-import { app350Texts, type Example } from './data';
+import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
 
 export interface Recipe {
@@ -49,11 +47,6 @@ export interface Recipe {
    * without their span sentences). Validation alone has 6-14 positives of the rare labels.
    */
   outOfFold?: number;
-  /**
-   * How the word clusters of the cluster block (features.clusterWeight) are learnt: from the
-   * training texts plus APP-350's training policies, without labels (clusters.ts).
-   */
-  clusters?: ClusterRecipe;
 }
 
 function positiveWeights(train: Example[], recipe: Recipe): number[] {
@@ -173,13 +166,11 @@ function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknow
     for (let h = 0; h < H; h++)
       linear.b[h] = ((linear.b[h] as number) + (plain.b[h] as number)) / 2;
   }
-  const { clusters, ...features } = cfg;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     heads: [...HEAD_IDS],
-    features,
-    ...(clusters && { clusters: encodeClusters(clusters, recipe.clusters?.levels.length ?? 1) }),
+    features: cfg,
     weights: quantize(linear),
     bias: Array.from(linear.b),
     calibration: { a: new Array<number>(H).fill(1), b: new Array<number>(H).fill(0) },
@@ -280,14 +271,6 @@ export function outOfFold(train: Example[], recipe: Recipe, folds: number): Tuni
   return out;
 }
 
-/** The recipe with its word clusters learnt from `train`'s texts (the folds share them). */
-function withClusters(recipe: Recipe, train: Example[]): Recipe {
-  if (!recipe.clusters || !((recipe.features.clusterWeight ?? 0) > 0)) return recipe;
-  const texts = [...new Set(train.map((e) => e.text)), ...app350Texts('train')];
-  const clusters = learnClusters(texts, recipe.features.stem, recipe.clusters);
-  return { ...recipe, features: { ...recipe.features, clusters } };
-}
-
 /**
  * Trains on `train`, then calibrates and picks thresholds (and the second stage) on `valid`,
  * plus the out-of-fold training scores when the recipe asks for them (returned as `extra`).
@@ -295,10 +278,9 @@ function withClusters(recipe: Recipe, train: Example[]): Recipe {
 export function fitModel(
   train: Example[],
   valid: Example[],
-  given: Recipe,
+  recipe: Recipe,
   meta: Record<string, unknown> = {},
 ): { file: ModelFile; model: Model; extra: TuningSet } {
-  const recipe = withClusters(given, train);
   const file = trainFile(train, recipe, meta);
   const raw = loadModel(file);
   const extra = recipe.outOfFold

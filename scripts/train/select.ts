@@ -29,7 +29,6 @@ interface Variant {
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
   data?: Partial<typeof EXTRA_DATA>;
-  clusters?: Recipe['clusters'];
 }
 
 type Parts = ReturnType<typeof headLogitParts>;
@@ -79,7 +78,6 @@ for (const arg of process.argv.slice(2)) {
     stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
     threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
     outOfFold: v.outOfFold ?? DEFAULT_RECIPE.outOfFold,
-    clusters: v.clusters ?? DEFAULT_RECIPE.clusters,
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = [

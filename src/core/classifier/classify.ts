@@ -2,11 +2,9 @@
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy';
 import type { CategoryResult, ParagraphInput } from '../types';
 import {
-  addClusterBlock,
   addHeadingBlock,
   addWordBlock,
   charScale,
-  hasClusters,
   normalizeBlock,
   scratch,
   tokenizeParagraph,
@@ -64,11 +62,6 @@ function score(model: Model, entries: WordEntry[], heading: WordEntry[] | null):
   if (heading && heading.length > 0 && cfg.headingWeight > 0) {
     addHeadingBlock(acc, heading, cfg);
     normalizeBlock(acc, cfg.headingWeight);
-    dot(model, acc, out);
-  }
-  if (hasClusters(cfg)) {
-    addClusterBlock(acc, entries, cfg);
-    normalizeBlock(acc, cfg.clusterWeight ?? 0);
     dot(model, acc, out);
   }
   const cs = charScale(entries, cfg);

@@ -5,10 +5,7 @@
  * that no family drowns the others: words and heading by log-TF and L2 norm, character n-grams
  * by raw counts over the square root of their total. The latter is linear in the words, so the
  * classifier can cache each word's character score (classify.ts) instead of hashing n-grams.
- * With word clusters (clusters.ts), each word's cluster ids form one more block, so what is
- * learnt about a word reaches the words used like it.
  */
-import type { WordClusters } from './clusters';
 import { fnv1a, NAMESPACE } from './hash';
 import { sentenceRanges } from './sentences';
 import { normalize, stem, words } from './tokenize';
@@ -41,15 +38,6 @@ export interface FeatureConfig {
    */
   headingShared: boolean;
   stem: boolean;
-  /** Weight of the cluster block (0 or absent: off). */
-  clusterWeight?: number;
-  /** Also count pairs of neighbouring words' finest clusters. */
-  clusterBigrams?: boolean;
-  /**
-   * The word clusters themselves: attached at load from the model file's `clusters` (model.ts)
-   * or by the trainer; never part of the JSON `features`.
-   */
-  clusters?: WordClusters;
 }
 
 export interface SparseVector {
@@ -72,10 +60,6 @@ export interface WordEntry {
   /** The classifier's cached character score of this word, and the weights it was made from. */
   charScore: Float64Array | null;
   charScoreOf: unknown;
-  /** Buckets of its cluster ids, one per level (empty when the word has no cluster). */
-  clusters: Int32Array;
-  /** Its finest cluster id + 1, for cluster bigrams (0: none). */
-  clusterKey: number;
 }
 
 const wordCache = new Map<string, WordEntry>();
@@ -108,16 +92,11 @@ function wordEntry(word: string, cfg: FeatureConfig): WordEntry {
   if (!entry) {
     const token = cfg.stem ? stem(word) : word;
     const mask = (1 << cfg.bits) - 1;
-    const ids = cfg.clusters?.get(token);
     entry = {
       hash: fnv1a(token, NAMESPACE.word),
       chars: charBuckets(word, cfg.charMin, cfg.charMax, mask),
       charScore: null,
       charScoreOf: null,
-      clusters: ids
-        ? Int32Array.from(ids, (id, level) => pairHash(NAMESPACE.cluster + level, id) & mask)
-        : new Int32Array(0),
-      clusterKey: ids ? ids[ids.length - 1]! + 1 : 0,
     };
     wordCache.set(word, entry);
   }
@@ -201,23 +180,6 @@ export function addHeadingBlock(acc: Scratch, heading: WordEntry[], cfg: Feature
   }
 }
 
-/** Cluster ids of the words (one bucket per level) and, if configured, of neighbouring pairs. */
-export function addClusterBlock(acc: Scratch, entries: WordEntry[], cfg: FeatureConfig): void {
-  const mask = (1 << cfg.bits) - 1;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i] as WordEntry;
-    for (const k of e.clusters) acc.add(k, 1);
-    if (cfg.clusterBigrams && i > 0 && e.clusterKey > 0) {
-      const prev = (entries[i - 1] as WordEntry).clusterKey;
-      if (prev > 0) acc.add(pairHash(NAMESPACE.cluster ^ prev, e.clusterKey) & mask, 1);
-    }
-  }
-}
-
-/** Whether the configuration has a cluster block to add. */
-export const hasClusters = (cfg: FeatureConfig): boolean =>
-  (cfg.clusterWeight ?? 0) > 0 && cfg.clusters !== undefined;
-
 /** Scale of the character block: charWeight over the root of the number of n-grams. */
 export function charScale(entries: WordEntry[], cfg: FeatureConfig): number {
   let total = 0;
@@ -269,15 +231,6 @@ export function vectorOf(
   if (heading && heading.length > 0 && cfg.headingWeight > 0) {
     addHeadingBlock(acc, heading, cfg);
     normalizeBlock(acc, cfg.headingWeight);
-    for (let i = 0; i < acc.size; i++) {
-      const k = acc.touched[i] as number;
-      words.set(k, (words.get(k) ?? 0) + (acc.value[k] as number));
-    }
-    acc.clear();
-  }
-  if (hasClusters(cfg)) {
-    addClusterBlock(acc, entries, cfg);
-    normalizeBlock(acc, cfg.clusterWeight ?? 0);
     for (let i = 0; i < acc.size; i++) {
       const k = acc.touched[i] as number;
       words.set(k, (words.get(k) ?? 0) + (acc.value[k] as number));

@@ -14,5 +14,4 @@ export const NAMESPACE = {
   bigram: 0x2b9c1d37,
   char: 0x5bd1e995,
   heading: 0x1b873593,
-  cluster: 0x68e31da4,
 } as const;

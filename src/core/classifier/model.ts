@@ -5,7 +5,6 @@
  */
 import { CATEGORY_IDS, type CategoryId } from '../taxonomy';
 import { base64ToBytes } from './base64';
-import { decodeClusters, type ClusterFile } from './clusters';
 import type { FeatureConfig } from './features';
 
 export const MODEL_FORMAT = 'fineprint-paragraph-classifier';
@@ -26,8 +25,6 @@ export interface ModelFile {
   version: number;
   heads: string[];
   features: FeatureConfig;
-  /** Word clusters of the cluster block (features.clusterWeight > 0); clusters.ts. */
-  clusters?: ClusterFile;
   /** int8 weights, index `bucket * heads.length + head`; real weight = q * scale[head]. */
   weights: { scale: number[]; data: string };
   bias: number[];
@@ -98,14 +95,6 @@ function checkFeatures(v: unknown): FeatureConfig {
   for (const k of ['bigrams', 'stem', 'headingInline', 'headingShared'] as const) {
     if (typeof v[k] !== 'boolean') fail(`features.${k} must be a boolean`);
   }
-  const { clusterWeight, clusterBigrams } = v;
-  if (clusterWeight !== undefined && (typeof clusterWeight !== 'number' || !(clusterWeight >= 0))) {
-    fail('features.clusterWeight must be a number >= 0');
-  }
-  if (clusterBigrams !== undefined && typeof clusterBigrams !== 'boolean') {
-    fail('features.clusterBigrams must be a boolean');
-  }
-  if ('clusters' in v) fail('features.clusters belongs at the top level');
   return v as unknown as FeatureConfig;
 }
 
@@ -124,15 +113,7 @@ export function loadModel(data: unknown): Model {
   if (data.format !== MODEL_FORMAT) fail(`format must be "${MODEL_FORMAT}"`);
   if (data.version !== MODEL_VERSION) fail(`version ${String(data.version)} not supported`);
   const heads = checkHeads(data.heads);
-  const checked = checkFeatures(data.features);
-  if ((checked.clusterWeight ?? 0) > 0 && data.clusters === undefined) {
-    fail('features.clusterWeight needs clusters');
-  }
-  // A fresh object per load: the word cache (features.ts) is keyed by it.
-  const features: FeatureConfig =
-    data.clusters === undefined
-      ? { ...checked }
-      : { ...checked, clusters: decodeClusters(data.clusters) };
+  const features = checkFeatures(data.features);
   const n = heads.length;
   const buckets = 2 ** features.bits;
   const w = data.weights;
