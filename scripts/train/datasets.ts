@@ -27,27 +27,34 @@ function trainingSegments(bench: Benchmark): AnnotatedSegment[] {
   );
 }
 
-function sentences(bench: Benchmark, segs: AnnotatedSegment[]): Example[] {
-  if (EXTRA_DATA.spanSentences <= 0) return [];
+export type ExtraData = typeof EXTRA_DATA;
+
+function sentences(bench: Benchmark, segs: AnnotatedSegment[], data: ExtraData): Example[] {
+  if (data.spanSentences <= 0) return [];
   const groupBy = bench === 'pglue' ? 'segment' : 'policy';
-  return spanSentences(segs, EXTRA_DATA.spanSentences, groupBy, EXTRA_DATA.spanVotes);
+  return spanSentences(segs, data.spanSentences, groupBy, data.spanVotes);
 }
 
-export function extras(): Example[] {
+/**
+ * The benchmark's training side without the repo's own paragraphs: its OPP-115 segments (with
+ * vote targets), their span sentences and APP-350, weighted as `data` says (select.ts varies it).
+ */
+export function corpusTraining(bench: Benchmark, data: ExtraData = EXTRA_DATA): Example[] {
+  const load = bench === 'pglue' ? loadPglue : loadSegments;
+  const segs = trainingSegments(bench);
   return [
-    ...(EXTRA_DATA.app350 > 0 ? loadApp350('train', EXTRA_DATA.app350) : []),
-    ...(EXTRA_DATA.trainExtra > 0 ? loadTrainExtra(EXTRA_DATA.trainExtra) : []),
+    ...withVoteTargets(load('train'), segs, data.votes),
+    ...sentences(bench, segs, data),
+    ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
   ];
 }
 
 export function datasets(bench: Benchmark): Datasets {
   const load = bench === 'pglue' ? loadPglue : loadSegments;
-  const segs = trainingSegments(bench);
   return {
     train: [
-      ...withVoteTargets(load('train'), segs, EXTRA_DATA.votes),
-      ...sentences(bench, segs),
-      ...extras(),
+      ...corpusTraining(bench),
+      ...(EXTRA_DATA.trainExtra > 0 ? loadTrainExtra(EXTRA_DATA.trainExtra) : []),
     ],
     validation: load('validation'),
     test: load('test'),

@@ -11,14 +11,13 @@
 import { headLogitParts, loadModel, type ModelFile } from '../../src/core/classifier/index';
 import { CATEGORY_IDS } from '../../src/core/taxonomy';
 import { fnv1a } from '../../src/core/classifier/hash';
-import { loadApp350, loadPglue, loadTrainExtra, type Example } from './data';
+import { corpusTraining } from './datasets';
+import { loadPglue, loadTrainExtra, type Example } from './data';
 import { evaluate, predict } from './evaluate';
 import { fitModel, tune, type Recipe, type TuningSet } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { mulberry32, shuffle } from './random';
 import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
-import { readSegments, spanSentences } from './span-sentences';
-import { withVoteTargets } from './votes';
 
 interface Variant {
   mixChoices?: number[];
@@ -65,9 +64,7 @@ function splitHalf(
   return sum / 20;
 }
 
-const base = loadPglue('train');
 const valid = loadPglue('validation');
-const segs = readSegments().filter((s) => s.pglue_split === 'train');
 
 for (const arg of process.argv.slice(2)) {
   const v = JSON.parse(arg) as Variant;
@@ -80,13 +77,7 @@ for (const arg of process.argv.slice(2)) {
     outOfFold: v.outOfFold ?? DEFAULT_RECIPE.outOfFold,
   };
   const data = { ...EXTRA_DATA, ...v.data };
-  const common = [
-    ...withVoteTargets(base, segs, data.votes),
-    ...(data.spanSentences > 0
-      ? spanSentences(segs, data.spanSentences, 'segment', data.spanVotes)
-      : []),
-    ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
-  ];
+  const common = corpusTraining('pglue', data);
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);
   const fold = (e: Example): number => fnv1a(e.doc ?? '') % 2;
   const t0 = performance.now();
