@@ -73,7 +73,7 @@ describe('popup on a policy', () => {
     await act(async () => (byTestId('export-md') as HTMLButtonElement).click());
     await act(async () => (byTestId('export-json') as HTMLButtonElement).click());
     const [md, json] = connector.download.mock.calls;
-    expect(md?.[0]).toBe('fineprint-example.com.md');
+    expect(md?.[0]).toBe('fineprint-example.com-2026-11-01.md');
     expect(String(md?.[2])).toContain('AppsFlyer');
     expect(JSON.parse(String(json?.[2])).url).toBe('https://example.com/privacy');
   });
