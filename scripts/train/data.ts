@@ -118,18 +118,6 @@ export function loadApp350(split: Split, weight: number): Example[] {
     });
 }
 
-/**
- * APP-350 training-split segments as unlabelled text (no targets): the pool a teacher model
- * labels for the student (fit.ts `distil`). Only its train split: its validation and test
- * policies are read by the sensitive-data evaluation. Menu lines and other fragments are skipped.
- */
-export function loadApp350Text(minWords: number): Example[] {
-  const rows = readJsonl<App350Record>(sharedDataPath('app350/train.jsonl'));
-  return rows
-    .filter((r) => r.text.split(/\s+/).length >= minWords)
-    .map((r) => ({ text: r.text, doc: `app350-${r.policy}`, y: emptyTargets(-1), weight: 0 }));
-}
-
 /** One line of data/ood/eval.jsonl or data/train-extra/*.jsonl. */
 export interface RepoRecord {
   doc: string;

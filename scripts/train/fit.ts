@@ -9,8 +9,6 @@ import {
   HEAD_IDS,
   loadModel,
   mixSentences,
-  tokenizeParagraph,
-  vectorOf,
   MODEL_FORMAT,
   MODEL_VERSION,
   type FeatureConfig,
@@ -20,9 +18,8 @@ import {
 } from '../../src/core/classifier/index';
 import { fitStackHead, pickThreshold, tuneHead, type ThresholdRule } from './calibrate';
 import { fnv1a } from '../../src/core/classifier/hash';
-import { loadApp350Text, type Example } from './data';
+import type { Example } from './data';
 import { trainLogReg, type LinearModel, type SgdOptions } from './logreg';
-import { mlpLogits, trainMlp, type MlpOptions } from './mlp';
 
 export interface Recipe {
   features: FeatureConfig;
@@ -50,18 +47,6 @@ export interface Recipe {
    * without their span sentences). Validation alone has 6-14 positives of the rare labels.
    */
   outOfFold?: number;
-  /**
-   * Self-training (distillation): a teacher trained by the same recipe on the same examples
-   * labels unlabelled policy text (APP-350's training policies) with its sentence-pooled
-   * sigmoid scores, and the shipped heads train on the examples plus those soft targets at
-   * this weight. Off if absent.
-   */
-  distil?: {
-    weight: number;
-    minWords: number;
-    /** Add a hidden-layer network to the teacher, its logits weighted `share`. */
-    network?: MlpOptions & { share: number };
-  };
 }
 
 function positiveWeights(train: Example[], recipe: Recipe): number[] {
@@ -148,29 +133,16 @@ function nbScales(
 }
 
 /** Trains the recipe's linear heads; calibration and thresholds are left neutral. */
-export function trainFile(
-  examples: Example[],
-  recipe: Recipe,
-  meta: Record<string, unknown>,
-): ModelFile {
+function trainFile(train: Example[], recipe: Recipe, meta: Record<string, unknown>): ModelFile {
   const cfg = recipe.features;
-  const train = recipe.distil ? [...examples, ...distilled(examples, recipe)] : examples;
   const H = HEAD_IDS.length;
   const x = train.map((ex) => extractFeatures(ex, cfg));
   const alpha = recipe.sgd.nbAlpha ?? 0;
   const y = train.map((e) => e.soft ?? Float32Array.from(e.y));
-  // Sentence vectors as the classifier scores them (no heading), for pooled training.
-  const sentences =
-    (recipe.sgd.poolMix ?? 0) > 0
-      ? train.map((ex) =>
-          tokenizeParagraph(ex, cfg, true).sentences.map((s) => vectorOf(s, null, cfg)),
-        )
-      : undefined;
   const data = {
     x,
     y,
     weight: train.map((e) => e.weight),
-    sentences,
   };
   const options = { ...recipe.sgd, posWeight: positiveWeights(train, recipe) };
   const dim = 2 ** cfg.bits;
@@ -208,80 +180,6 @@ export function trainFile(
 }
 
 type Parts = ReturnType<typeof headLogitParts>;
-
-let pool: Example[] | null = null;
-
-/** A scorer of one feature vector: logits per head. */
-type Scorer = (x: SparseVector) => ArrayLike<number>;
-
-/** Per-head logits of a quantised linear file, from an explicit feature vector. */
-function linearScorer(file: ModelFile): Scorer {
-  const m = loadModel(file);
-  const H = m.heads.length;
-  return (x) => {
-    const out = new Float64Array(H);
-    for (let i = 0; i < x.index.length; i++) {
-      const base = (x.index[i] as number) * H;
-      const v = x.value[i] as number;
-      for (let h = 0; h < H; h++) out[h] = (out[h] as number) + v * (m.weights[base + h] as number);
-    }
-    for (let h = 0; h < H; h++) {
-      out[h] = (out[h] as number) * (m.scale[h] as number) + (m.bias[h] as number);
-    }
-    return out;
-  };
-}
-
-/** A hidden-layer network trained on the same examples (teacher only; never shipped). */
-function networkScorer(train: Example[], recipe: Recipe, opt: MlpOptions): Scorer {
-  const cfg = recipe.features;
-  const x = train.map((ex) => extractFeatures(ex, cfg));
-  const y = train.map((e) => e.soft ?? Float32Array.from(e.y));
-  const net = trainMlp(
-    { x, y, weight: train.map((e) => e.weight) },
-    2 ** cfg.bits,
-    HEAD_IDS.length,
-    opt,
-  );
-  return (v) => mlpLogits(net, v);
-}
-
-/** The unlabelled pool with a teacher's soft targets; the teacher never saw anything else. */
-function distilled(train: Example[], recipe: Recipe): Example[] {
-  const { distil, ...plain } = recipe;
-  if (!distil) return [];
-  pool ??= loadApp350Text(distil.minWords);
-  const cfg = recipe.features;
-  const teachers: [Scorer, number][] = [[linearScorer(trainFile(train, plain, {})), 1]];
-  if (distil.network) {
-    const share = distil.network.share;
-    teachers[0]![1] = 1 - share;
-    teachers.push([networkScorer(train, plain, distil.network), share]);
-  }
-  const H = HEAD_IDS.length;
-  const logitsOf = (v: SparseVector): Float64Array => {
-    const z = new Float64Array(H);
-    for (const [f, w] of teachers) {
-      const o = f(v);
-      for (let h = 0; h < H; h++) z[h] = (z[h] as number) + w * (o[h] as number);
-    }
-    return z;
-  };
-  return pool.map((ex) => {
-    const t = tokenizeParagraph(ex, cfg, cfg.sentenceMix > 0);
-    const whole = logitsOf(vectorOf(t.body, t.heading, cfg));
-    const best = new Float64Array(H).fill(-Infinity);
-    for (const s of t.sentences) {
-      const z = logitsOf(vectorOf(s, null, cfg));
-      for (let h = 0; h < H; h++) best[h] = Math.max(best[h] as number, z[h] as number);
-    }
-    const soft = Float32Array.from(whole, (w, h) => {
-      const b = t.sentences.length > 0 ? best[h] : undefined;
-      return 1 / (1 + Math.exp(-mixSentences(w, b, cfg.sentenceMix)));
-    });
-    return { ...ex, soft, y: Int8Array.from(soft, (p) => (p >= 0.5 ? 1 : 0)), weight: distil.weight };
-  });
-}
 
 /** Sets each head's sentence mix, Platt scaling and threshold from held-out scores. */
 export function tune(file: ModelFile, parts: Parts[], held: Example[], recipe: Recipe): void {

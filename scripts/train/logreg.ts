@@ -24,13 +24,6 @@ export interface SgdOptions {
    * the scales folded in, so the model scores plain features.
    */
   featureScale?: Float32Array;
-  /**
-   * Train through the sentence pooling the classifier applies (classify.ts mixSentences): an
-   * example with sentences scores whole + poolMix * max(0, best sentence - whole) per head, and
-   * the gradient reaches the whole paragraph's and that best sentence's features. 0 or absent:
-   * paragraphs are trained as one vector.
-   */
-  poolMix?: number;
 }
 
 export interface LinearModel {
@@ -46,8 +39,6 @@ export interface TrainSet {
   /** Per head: a target in [0, 1], or -1 when unknown. */
   y: Float32Array[];
   weight: number[];
-  /** Per example, the features of each of its sentences when it has several (else empty). */
-  sentences?: SparseVector[][];
 }
 
 export function logits(
@@ -86,27 +77,6 @@ export function trainLogReg(
   const scale = opt.featureScale;
   const from = opt.averageFrom ?? 0;
   const avg = from > 0 ? { w: new Float64Array(dim * H), b: new Float64Array(H), n: 0 } : null;
-  const pool = opt.poolMix ?? 0;
-  const zs = new Float32Array(H);
-  const bestZ = new Float32Array(H);
-  const bestOf = new Int32Array(H);
-  const gWhole = new Float32Array(H);
-  const gSent = new Float32Array(H);
-  /** AdaGrad step on the weights of x's features, head h scaled by gh[h] (0: untouched). */
-  const step = (x: SparseVector, gh: Float32Array): void => {
-    for (let i = 0; i < x.index.length; i++) {
-      const base = (x.index[i] as number) * H;
-      const v = x.value[i] as number;
-      for (let h = 0; h < H; h++) {
-        const gv = gh[h] as number;
-        if (gv === 0) continue;
-        const k = base + h;
-        const grad = gv * v * (scale ? (scale[k] as number) : 1) + opt.l2 * (m.w[k] as number);
-        gw[k] = (gw[k] as number) + grad * grad;
-        m.w[k] = (m.w[k] as number) - (opt.lr * grad) / Math.sqrt(gw[k] as number);
-      }
-    }
-  };
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     shuffle(order, rand);
     for (const n of order) {
@@ -114,26 +84,6 @@ export function trainLogReg(
       const y = data.y[n] as Float32Array;
       const sw = data.weight[n] as number;
       logits(m, x, z, scale);
-      const sents = pool > 0 ? (data.sentences?.[n] ?? []) : [];
-      // Per head: the sentence that wins the pooling (-1: the whole paragraph alone).
-      bestOf.fill(-1);
-      if (sents.length > 1) {
-        bestZ.fill(-Infinity);
-        sents.forEach((xs, si) => {
-          logits(m, xs, zs, scale);
-          for (let h = 0; h < H; h++) {
-            if ((zs[h] as number) > (bestZ[h] as number)) {
-              bestZ[h] = zs[h] as number;
-              bestOf[h] = si;
-            }
-          }
-        });
-        for (let h = 0; h < H; h++) {
-          if ((bestZ[h] as number) > (z[h] as number)) {
-            z[h] = (z[h] as number) + pool * ((bestZ[h] as number) - (z[h] as number));
-          } else bestOf[h] = -1;
-        }
-      }
       for (let h = 0; h < H; h++) {
         const t = y[h] as number;
         if (t < 0) {
@@ -145,16 +95,17 @@ export function trainLogReg(
         gb[h] = (gb[h] as number) + (g[h] as number) ** 2;
         m.b[h] = (m.b[h] as number) - (opt.lr * (g[h] as number)) / Math.sqrt(gb[h] as number);
       }
-      for (let h = 0; h < H; h++) gWhole[h] = (g[h] as number) * ((bestOf[h] as number) >= 0 ? 1 - pool : 1);
-      step(x, gWhole);
-      for (let si = 0; si < sents.length; si++) {
-        let any = false;
+      for (let i = 0; i < x.index.length; i++) {
+        const base = (x.index[i] as number) * H;
+        const v = x.value[i] as number;
         for (let h = 0; h < H; h++) {
-          const on = bestOf[h] === si;
-          gSent[h] = on ? (g[h] as number) * pool : 0;
-          any ||= on;
+          const gh = g[h] as number;
+          if (gh === 0) continue;
+          const k = base + h;
+          const grad = gh * v * (scale ? (scale[k] as number) : 1) + opt.l2 * (m.w[k] as number);
+          gw[k] = (gw[k] as number) + grad * grad;
+          m.w[k] = (m.w[k] as number) - (opt.lr * grad) / Math.sqrt(gw[k] as number);
         }
-        if (any) step(sents[si] as SparseVector, gSent);
       }
     }
     if (avg && epoch + 1 >= from) {

@@ -28,8 +28,6 @@ interface Variant {
   features?: Partial<Recipe['features']>;
   sgd?: Partial<Recipe['sgd']>;
   data?: Partial<typeof EXTRA_DATA>;
-  /** Self-training on unlabelled APP-350 text (fit.ts); null turns it off. */
-  distil?: Recipe['distil'] | null;
 }
 
 type Parts = ReturnType<typeof headLogitParts>;
@@ -77,7 +75,6 @@ for (const arg of process.argv.slice(2)) {
     stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
     threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
     outOfFold: v.outOfFold ?? DEFAULT_RECIPE.outOfFold,
-    distil: v.distil === null ? undefined : (v.distil ?? DEFAULT_RECIPE.distil),
   };
   const data = { ...EXTRA_DATA, ...v.data };
   const common = corpusTraining('pglue', data);
