@@ -1,7 +1,8 @@
 /**
  * Policy files → paragraphs in reading order, without dependencies (issue 6). HTML: a small
- * block splitter (block-level tags end a paragraph, h1–h6 are headings); plain text: blocks
- * separated by blank lines, short unpunctuated single lines taken as headings.
+ * block splitter (block-level tags end a paragraph, h1–h6 are headings, a data table row is one
+ * paragraph and a row of column names none, as in the content script's segmentPage); plain text:
+ * blocks separated by blank lines, short unpunctuated single lines taken as headings.
  */
 import type { ParagraphInput } from '../../src/core/types';
 
@@ -46,8 +47,29 @@ const clean = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Same limit as segmentPage's: a longer row is layout, and its cells stay apart. */
+const MAX_ROW_CHARS = 3000;
+const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi;
+
+/**
+ * Data table rows become one paragraph ("Umeng | analytics | IMEI" read together); rows of only
+ * `th` cells (column names) are dropped. Rows holding headings or tables, with fewer than two
+ * cells or very long, are left for the block splitter, cell by cell.
+ */
+function flattenTableRows(html: string): string {
+  return html.replace(ROW, (row: string, inner: string) => {
+    const cells = inner.match(/<t[dh]\b/gi) ?? [];
+    if (cells.length < 2 || /<(?:table|h[1-6])\b/i.test(inner)) return row;
+    if (!/<td\b/i.test(inner)) return ' ';
+    const text = clean(inner);
+    return text.length > MAX_ROW_CHARS
+      ? row
+      : `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
+  });
+}
+
 export function htmlToParagraphs(html: string): ParagraphInput[] {
-  const body = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ');
+  const body = flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' '));
   const out: ParagraphInput[] = [];
   // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6.
   const parts = body.split(new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)`, 'i'));

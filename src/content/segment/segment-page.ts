@@ -3,8 +3,10 @@
  * the DOM: each block element owns the inline text directly inside it (text nodes and inline
  * elements), so `p`, `li`, `td`, `dd`, headings and "divs used as paragraphs" all come out the
  * same way; a nested block ends the current run of text and starts its own. `<br><br>` also ends
- * a run. Chrome (navigation, banners, footers, cookie banners, our own UI), scripts, form
- * controls, editable regions and hidden text are skipped. The pass only reads the DOM.
+ * a run. A data table row is one paragraph (`tableRow`): an SDK list's "Umeng | analytics |
+ * IMEI, OAID" says together what no cell says alone. Chrome (navigation, banners, footers, cookie
+ * banners, our own UI), scripts, form controls, editable regions and hidden text are skipped. The
+ * pass only reads the DOM.
  */
 import { countWordsUpTo, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from './chrome';
@@ -29,6 +31,29 @@ const MAIN_TEXT_SHARE = 0.5;
  */
 const LINK_SHARE = 0.75;
 const LINK_LIST_MAX_WORDS = 12;
+/** A table row with more text than this is layout, not a row of data: its cells stay apart. */
+const MAX_ROW_CHARS = 3000;
+const LAYOUT_IN_CELL = 'h1, h2, h3, h4, h5, h6, [role="heading"], table';
+
+/**
+ * How a `tr` is read: `data` (two or more cells of data, one paragraph), `header` (only `th`
+ * cells: column names, not a clause) or `cells` (layout tables, a lone cell, very long rows:
+ * each cell is its own block as before).
+ */
+export function tableRow(tr: Element): 'data' | 'header' | 'cells' {
+  const cells = tr.children;
+  if (cells.length < 2) return 'cells';
+  let onlyHeaders = true;
+  for (const cell of cells) {
+    const tag = cell.localName;
+    if (tag !== 'td' && tag !== 'th') return 'cells';
+    if (tag === 'td') onlyHeaders = false;
+  }
+  if ((tr.textContent?.length ?? 0) > MAX_ROW_CHARS || tr.querySelector(LAYOUT_IN_CELL)) {
+    return 'cells';
+  }
+  return onlyHeaders ? 'header' : 'data';
+}
 
 interface OpenHeading {
   level: number;
@@ -56,6 +81,8 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
   let linkDepth = 0;
   // True right after a <br> with nothing but whitespace since: a second <br> ends the paragraph.
   let afterBr = false;
+  // Inside a data table row: its cells and their blocks flow into the row's one paragraph.
+  let inRow = false;
 
   function holdsMainText(el: Element): boolean {
     if (el.querySelector('main, [role="main"], article')) return true;
@@ -130,7 +157,7 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
       if (child.nodeType !== 1) continue;
       const el = child as Element;
       if (el.localName === 'br') {
-        if (afterBr) emit(owner);
+        if (afterBr && !inRow) emit(owner);
         else run.push('\n');
         afterBr = true;
         continue;
@@ -138,12 +165,25 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
       if (skipped(el)) continue;
       const isLink = el.localName === 'a';
       if (isLink) linkDepth++;
-      if (isBlock(el)) {
+      const block = isBlock(el);
+      const row = block && !inRow && el.localName === 'tr' ? tableRow(el) : 'cells';
+      if (inRow || !block) {
+        // Cells and the blocks inside them are words apart, never glued ("SDKUmeng").
+        if (block) run.push(' ');
+        walk(el, owner);
+        if (block) run.push(' ');
+      } else if (row === 'header') {
+        emit(owner);
+      } else if (row === 'data') {
+        emit(owner);
+        inRow = true;
+        walk(el, el);
+        inRow = false;
+        emit(el);
+      } else {
         emit(owner);
         walk(el, el);
         emit(el);
-      } else {
-        walk(el, owner);
       }
       if (isLink) linkDepth--;
     }

@@ -15,7 +15,8 @@ export interface Segment {
    */
   heading?: string;
   /**
-   * The block element that holds the text: highlighting runs mark.js within it. Several segments
+   * The block element that holds the text (a `tr` for a row of table data, whose cells are read
+   * as one paragraph): highlighting runs mark.js within it. Several segments
    * can share one element when its text is split by `<br><br>` or by nested blocks (a `li` with
    * its own text and a nested list).
    */
@@ -23,7 +24,8 @@ export interface Segment {
   /** Lower-case tag name of `element`. */
   tag: string;
   /**
-   * The text nodes whose data, joined and whitespace-normalised, is `text`, in document order.
+   * The text nodes whose data, joined (a space between the cells of a table row) and
+   * whitespace-normalised, is `text`, in document order.
    * Text that `element.textContent` has but the segment does not (a nested list, hidden or
    * excluded inline elements, the other half of a `<br><br>` split) is in none of them, so these
    * map segment offsets onto the page exactly.

@@ -14,6 +14,18 @@ describe('policy text splitting', () => {
     ]);
   });
 
+  it('reads a data table row as one paragraph and drops rows of column names', () => {
+    const html =
+      '<table><tr><th>SDK</th><th>Data</th></tr>' +
+      '<tr><td>Umeng &lt;statistics&gt; &amp;lt;</td><td>IMEI,<br>OAID</td></tr>' +
+      '<tr><td><h3>Layout</h3></td><td>We collect your email.</td></tr></table>';
+    expect(htmlToParagraphs(html)).toEqual([
+      { text: 'Umeng <statistics> &lt; IMEI, OAID' },
+      { text: 'Layout', isHeading: true },
+      { text: 'We collect your email.' },
+    ]);
+  });
+
   it('splits plain text at blank lines and spots short headings', () => {
     const text = '1. Retention\n\nWe keep data\nfor 30 days.\n\n\nWe delete backups yearly.';
     expect(textToParagraphs(text)).toEqual([

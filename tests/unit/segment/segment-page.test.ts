@@ -6,7 +6,7 @@ import { serialize, setPage } from './helpers';
 const texts = (segments: Segment[]) => segments.map((s) => s.text);
 
 describe('segmentPage: blocks', () => {
-  it('yields paragraphs, list items, table cells and definition lists', () => {
+  it('yields paragraphs, list items, table rows and definition lists', () => {
     setPage(`
       <p>We collect the name you give us.</p>
       <ul><li>Your email address and phone number.</li><li>Your billing address and country.</li></ul>
@@ -19,8 +19,7 @@ describe('segmentPage: blocks', () => {
       'We collect the name you give us.',
       'Your email address and phone number.',
       'Your billing address and country.',
-      'Data category name',
-      'Contact details and account profile.',
+      'Data category name Contact details and account profile.',
       'Data controller of record',
       'Acme Inc. decides how data is used.',
       'Quoted text of three words or more.',
@@ -30,12 +29,55 @@ describe('segmentPage: blocks', () => {
       'p',
       'li',
       'li',
-      'th',
-      'td',
+      'tr',
       'dt',
       'dd',
       'blockquote',
       'figcaption',
+    ]);
+  });
+
+  it('reads a data table row as one paragraph and skips rows of column names', () => {
+    setPage(`
+      <h2>Third-party SDKs</h2>
+      <table>
+        <thead><tr><th>SDK name</th><th>Provider</th><th>Purpose</th><th>Data collected</th></tr></thead>
+        <tbody>
+          <tr><td>Umeng SDK</td><td>Umeng Co., Ltd.</td><td>Statistics</td><td>IMEI,<br>OAID</td></tr>
+          <tr><td>Getui</td><td><p>Push</p><p>notifications</p></td><td><ul><li>Device model</li><li>OAID</li></ul></td><td hidden>secret words here</td></tr>
+          <tr><td>Only one cell with several words in it</td></tr>
+        </tbody>
+      </table>`);
+    const segments = segmentPage(document).filter((s) => !s.isHeading);
+    expect(texts(segments)).toEqual([
+      'Umeng SDK Umeng Co., Ltd. Statistics IMEI, OAID',
+      'Getui Push notifications Device model OAID',
+      'Only one cell with several words in it',
+    ]);
+    expect(segments.map((s) => s.tag)).toEqual(['tr', 'tr', 'td']);
+    expect(segments.every((s) => s.heading === 'Third-party SDKs')).toBe(true);
+    // Its text nodes are the row's, across cells (so offsets still map onto the page).
+    const umeng = segments[0] as Segment;
+    expect(umeng.textNodes?.map((n) => n.data)).toEqual([
+      'Umeng SDK',
+      'Umeng Co., Ltd.',
+      'Statistics',
+      'IMEI,',
+      'OAID',
+    ]);
+  });
+
+  it('keeps the cells of layout tables and very long rows apart', () => {
+    const long = 'We collect the words of a long cell. '.repeat(100);
+    setPage(`
+      <table><tr><td><h2>Privacy</h2><p>We collect your name and email.</p></td><td><p>Menu of the site here.</p></td></tr></table>
+      <table><tr><td>${long}</td><td>We share data with partners.</td></tr></table>`);
+    const segments = segmentPage(document).filter((s) => !s.isHeading);
+    expect(texts(segments)).toEqual([
+      'We collect your name and email.',
+      'Menu of the site here.',
+      long.trim(),
+      'We share data with partners.',
     ]);
   });
 
