@@ -7,6 +7,12 @@
 import type { CategoryId, SensitiveId } from './taxonomy';
 
 export const FINGERPRINT_VERSION = 1;
+/**
+ * How the page was cut into paragraphs. Fingerprints made under another cut cannot be diffed
+ * (2: a data table row became one paragraph instead of one per cell); stored ones without the
+ * field are version 1.
+ */
+export const SEGMENTATION_VERSION = 2;
 
 export interface FingerprintParagraph {
   /** `hashText` of the paragraph text. */
@@ -19,6 +25,8 @@ export interface FingerprintParagraph {
 
 export interface PolicyFingerprint {
   version: typeof FINGERPRINT_VERSION;
+  /** SEGMENTATION_VERSION when it was made; absent on fingerprints stored before there was one (1). */
+  segmentation?: number;
   /** ISO 8601 timestamp of the analysis that produced this fingerprint. */
   analysedAt: string;
   paragraphs: FingerprintParagraph[];
@@ -96,6 +104,7 @@ export function fingerprintPolicy(
 ): PolicyFingerprint {
   return {
     version: FINGERPRINT_VERSION,
+    segmentation: SEGMENTATION_VERSION,
     analysedAt,
     paragraphs: paragraphs.map((p) => ({
       hash: hashText(p.text),
@@ -104,6 +113,11 @@ export function fingerprintPolicy(
       ...(options.storeFullText ? { text: p.text } : {}),
     })),
   };
+}
+
+/** True when two fingerprints cut their pages into paragraphs the same way, so a diff means something. */
+export function sameSegmentation(a: PolicyFingerprint, b: PolicyFingerprint): boolean {
+  return (a.segmentation ?? 1) === (b.segmentation ?? 1);
 }
 
 /** Above this many paragraphs on either side the diff falls back to a set difference. */

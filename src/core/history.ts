@@ -5,7 +5,7 @@
  * loads the history from storage, passes it in and saves what comes back.
  */
 import type { PolicyDiff, PolicyFingerprint } from './fingerprint';
-import { FINGERPRINT_VERSION, diffPolicies } from './fingerprint';
+import { FINGERPRINT_VERSION, diffPolicies, sameSegmentation } from './fingerprint';
 import { isCategoryId, isSensitiveId } from './taxonomy';
 
 export const HISTORY_VERSION = 1;
@@ -112,7 +112,10 @@ export function mergeHistory(
   const maxEntries = Math.max(1, limits.maxEntriesPerSite ?? DEFAULT_MAX_ENTRIES_PER_SITE);
   const maxPolicies = Math.max(1, limits.maxPolicies ?? DEFAULT_MAX_POLICIES);
   const existing = history.entries.find((e) => e.key === key);
-  const versions = existing ? [...existing.fingerprints] : [];
+  // Versions cut into paragraphs another way cannot be compared with this one: start afresh.
+  const versions = existing
+    ? existing.fingerprints.filter((f) => sameSegmentation(f, fingerprint))
+    : [];
   const last = versions[versions.length - 1];
   if (last && sameText(last, fingerprint)) versions[versions.length - 1] = fingerprint;
   else versions.push(fingerprint);
@@ -140,9 +143,11 @@ export function recordAnalysis(
   limits: HistoryLimits = {},
 ): { history: SiteHistory; diff: PolicyDiff | null } {
   const previous = latestFingerprint(history, key);
+  // An extension update that splits pages differently is not a change of the policy.
+  const comparable = previous !== null && sameSegmentation(previous, fingerprint);
   return {
     history: mergeHistory(history, key, fingerprint, limits),
-    diff: previous ? diffPolicies(previous, fingerprint) : null,
+    diff: comparable ? diffPolicies(previous, fingerprint) : null,
   };
 }
 
@@ -177,7 +182,12 @@ function validateFingerprint(raw: unknown): PolicyFingerprint | null {
       ...(typeof p.text === 'string' ? { text: p.text } : {}),
     });
   }
-  return { version: FINGERPRINT_VERSION, analysedAt: raw.analysedAt, paragraphs };
+  return {
+    version: FINGERPRINT_VERSION,
+    ...(typeof raw.segmentation === 'number' ? { segmentation: raw.segmentation } : {}),
+    analysedAt: raw.analysedAt,
+    paragraphs,
+  };
 }
 
 /**

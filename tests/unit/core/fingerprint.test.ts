@@ -81,6 +81,7 @@ describe('fingerprintPolicy', () => {
     );
     expect(f).toEqual({
       version: 1,
+      segmentation: 2,
       analysedAt: 'T',
       paragraphs: [{ hash: hashText('Hello'), categories: ['user-choice'], sensitive: ['health'] }],
     });

@@ -127,6 +127,27 @@ describe('recordAnalysis', () => {
     const again = recordAnalysis(changed.history, 'k', fp(['a', 'b', 'c'], 'T4'));
     expect(again.diff?.changed).toBe(false);
   });
+
+  it('reports no change when only the way pages are cut into paragraphs changed', () => {
+    // Stored by a version that read table cells one by one (no segmentation field), read back.
+    const { segmentation: _dropped, ...cells } = fp(['SDK Umeng', 'IMEI, OAID', 'We sell'], 'T1');
+    const cellsJson: unknown = JSON.parse(
+      JSON.stringify({
+        version: 1,
+        entries: [{ key: 'k', lastSeenAt: 'T1', fingerprints: [cells] }],
+      }),
+    );
+    const stored = validateHistory(cellsJson);
+    expect(latestFingerprint(stored, 'k')?.segmentation).toBeUndefined();
+    const rows = fp(['SDK Umeng IMEI, OAID', 'We sell'], 'T2');
+    const upgraded = recordAnalysis(stored, 'k', rows);
+    expect(upgraded.diff).toBeNull();
+    expect(upgraded.history.entries[0]?.fingerprints).toEqual([rows]);
+    // From then on the policy is tracked as before.
+    const next = recordAnalysis(upgraded.history, 'k', fp(['SDK Umeng IMEI, OAID'], 'T3'));
+    expect(next.diff).toMatchObject({ changed: true, since: 'T2', removed: [expect.anything()] });
+    expect(validateHistory(JSON.parse(JSON.stringify(next.history)))).toEqual(next.history);
+  });
 });
 
 describe('clearing', () => {
