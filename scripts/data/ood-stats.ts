@@ -1,6 +1,6 @@
 /**
- * Validates and counts the hand-written modern-policy sets:
- *   data/ood/eval.jsonl (evaluation only) and data/train-extra/modern-policies.jsonl (training).
+ * Validates and counts the hand-written modern-policy sets: data/ood/eval.jsonl and
+ * data/ood/tables.jsonl (evaluation only) and data/train-extra/modern-policies.jsonl (training).
  * Fails (exit 1) on: unparsable lines, unknown label ids, non-heading lines without a category,
  * headings with labels, docs that are not contiguous, doc ids or texts shared between the files,
  * and duplicate texts within a file.
@@ -16,6 +16,7 @@ import { CATEGORY_IDS, SENSITIVE_IDS } from '../../src/core/taxonomy';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILES = {
   eval: 'data/ood/eval.jsonl',
+  tables: 'data/ood/tables.jsonl',
   train: 'data/train-extra/modern-policies.jsonl',
 } as const;
 type SetName = keyof typeof FILES;
@@ -96,16 +97,21 @@ function load(set: SetName): Row[] {
   return rows;
 }
 
-const data: Record<SetName, Row[]> = { eval: load('eval'), train: load('train') };
+const SETS = Object.keys(FILES) as SetName[];
+const data = Object.fromEntries(SETS.map((set) => [set, load(set)])) as Record<SetName, Row[]>;
 
-// disjointness between the two files (doc ids and paragraph texts, headings included except short generic ones)
-const evalDocs = new Set(data.eval.map((r) => r.doc));
-for (const d of new Set(data.train.map((r) => r.doc)))
-  if (evalDocs.has(d)) errors.push(`doc id ${d} in both files`);
-const evalTexts = new Set(data.eval.filter((r) => !r.heading).map((r) => norm(r.text)));
-for (const r of data.train)
-  if (!r.heading && evalTexts.has(norm(r.text)))
-    errors.push(`text in both files: "${r.text.slice(0, 60)}"`);
+// Every pair of files is disjoint: doc ids, and paragraph texts (headings are not compared).
+for (const [i, a] of SETS.entries()) {
+  const docs = new Set(data[a].map((r) => r.doc));
+  const texts = new Set(data[a].filter((r) => !r.heading).map((r) => norm(r.text)));
+  for (const b of SETS.slice(i + 1)) {
+    for (const d of new Set(data[b].map((r) => r.doc)))
+      if (docs.has(d)) errors.push(`doc id ${d} in both ${a} and ${b}`);
+    for (const r of data[b])
+      if (!r.heading && texts.has(norm(r.text)))
+        errors.push(`text in both ${a} and ${b}: "${r.text.slice(0, 60)}"`);
+  }
+}
 
 function words(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
@@ -138,11 +144,19 @@ function stats(set: SetName) {
   };
 }
 
-const s = { eval: stats('eval'), train: stats('train') };
+const s = Object.fromEntries(SETS.map((set) => [set, stats(set)])) as Record<
+  SetName,
+  ReturnType<typeof stats>
+>;
 
 function markdown(): string {
-  const out: string[] = [];
-  out.push('| | eval | train |', '|---|---:|---:|');
+  const row = (name: string, cell: (set: SetName) => string | number): string =>
+    `| ${name} | ${SETS.map((set) => String(cell(set))).join(' | ')} |`;
+  const head = (first: string): string[] => [
+    `| ${first} | ${SETS.join(' | ')} |`,
+    `|---|${SETS.map(() => '---:').join('|')}|`,
+  ];
+  const out: string[] = head('');
   for (const k of [
     'docs',
     'lines',
@@ -151,14 +165,17 @@ function markdown(): string {
     'multiLabel',
     'withSensitive',
   ] as const)
-    out.push(`| ${k} | ${s.eval[k]} | ${s.train[k]} |`);
+    out.push(row(k, (set) => s[set][k]));
   out.push(
-    `| words per paragraph (min / median / max) | ${s.eval.words.min} / ${s.eval.words.median} / ${s.eval.words.max} | ${s.train.words.min} / ${s.train.words.median} / ${s.train.words.max} |`,
+    row('words per paragraph (min / median / max)', (set) => {
+      const w = s[set].words;
+      return `${w.min} / ${w.median} / ${w.max}`;
+    }),
   );
-  out.push('', '| category | eval | train |', '|---|---:|---:|');
-  for (const c of CATEGORY_IDS) out.push(`| \`${c}\` | ${s.eval.cat[c]} | ${s.train.cat[c]} |`);
-  out.push('', '| sensitive type | eval | train |', '|---|---:|---:|');
-  for (const t of SENSITIVE_IDS) out.push(`| \`${t}\` | ${s.eval.sens[t]} | ${s.train.sens[t]} |`);
+  out.push('', ...head('category'));
+  for (const c of CATEGORY_IDS) out.push(row(`\`${c}\``, (set) => s[set].cat[c] ?? 0));
+  out.push('', ...head('sensitive type'));
+  for (const t of SENSITIVE_IDS) out.push(row(`\`${t}\``, (set) => s[set].sens[t] ?? 0));
   return out.join('\n');
 }
 

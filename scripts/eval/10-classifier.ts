@@ -1,7 +1,8 @@
 /**
  * Accuracy of the paragraph classifier (issue 6): the shipped model on PrivacyGLUE validation
- * and test (12 labels and our 10), APPCorp's test fold and data/ood/eval.jsonl (out of domain,
- * evaluation only), plus the same recipe retrained on OPP-115's by-policy split.
+ * and test (12 labels and our 10), APPCorp's test fold, data/ood/eval.jsonl and
+ * data/ood/tables.jsonl (out of domain, evaluation only), plus the same recipe retrained on
+ * OPP-115's by-policy split.
  */
 import { hasSharedData } from '../lib/shared-data';
 import { datasets } from '../train/datasets';
@@ -9,7 +10,16 @@ import { macroF1Interval, predict } from '../train/evaluate';
 import { fitModel } from '../train/fit';
 import { PGLUE_HEADS } from '../train/labels';
 import { DEFAULT_RECIPE } from '../train/recipe';
-import { appcorpReport, oodExamples, OOD_EVAL_PATH, reportOn } from '../train/report';
+import { CATEGORY_IDS } from '../../src/core/taxonomy';
+import { evaluate } from '../train/evaluate';
+import { headIndex } from '../train/labels';
+import {
+  appcorpReport,
+  oodExamples,
+  OOD_EVAL_PATH,
+  reportOn,
+  TABLES_EVAL_PATH,
+} from '../train/report';
 import { loadShippedModel } from '../train/shipped';
 import { printReport } from '../train/table';
 
@@ -37,10 +47,27 @@ function printOod(model: ReturnType<typeof loadShippedModel>, inDomainMacro10: n
   );
 }
 
+/**
+ * The table-style policies: data table rows as the content script reads them (one paragraph per
+ * row). Scored on the categories the set has (it has no policy-change or Do Not Track rows).
+ */
+function printTables(model: ReturnType<typeof loadShippedModel>): void {
+  const rows = oodExamples(TABLES_EVAL_PATH);
+  if (rows.length === 0) return;
+  const present = CATEGORY_IDS.filter((c) => rows.some((e) => e.y[headIndex(c)] === 1));
+  const docs = new Set(rows.map((e) => e.doc)).size;
+  console.log('');
+  printReport(
+    `Our table-style set (data/ood/tables.jsonl, ${docs} policies, rows as the page reads them), ${present.length} labels present`,
+    evaluate(rows, predict(model, rows), present),
+  );
+}
+
 export async function run(): Promise<void> {
   const model = loadShippedModel();
   if (!hasSharedData()) {
     printOod(model, NaN);
+    printTables(model);
     return;
   }
   const pglue = datasets('pglue');
@@ -80,4 +107,5 @@ export async function run(): Promise<void> {
     );
   }
   printOod(model, test.labels10.macroF1);
+  printTables(model);
 }

@@ -85,11 +85,13 @@ export function appcorpReport(model: Model): AppcorpReport {
 }
 
 export const OOD_EVAL_PATH = join(REPO_DATA_DIR, 'ood', 'eval.jsonl');
+/** Policies whose practices sit in tables, each row written as the content script reads it. */
+export const TABLES_EVAL_PATH = join(REPO_DATA_DIR, 'ood', 'tables.jsonl');
 
-/** Paragraphs of data/ood/eval.jsonl that are scored: headings under six words are not. */
-export function oodExamples(): Example[] {
-  if (!existsSync(OOD_EVAL_PATH)) return [];
-  return loadRepoFile(OOD_EVAL_PATH, 1).filter(
+/** Paragraphs of one of the data/ood sets that are scored: headings under six words are not. */
+export function oodExamples(path = OOD_EVAL_PATH): Example[] {
+  if (!existsSync(path)) return [];
+  return loadRepoFile(path, 1).filter(
     (ex) => !ex.isHeading || ex.text.trim().split(/\s+/).length >= 6,
   );
 }

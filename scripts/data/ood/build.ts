@@ -1,6 +1,7 @@
 /**
- * Builds data/ood/eval.jsonl and data/train-extra/modern-policies.jsonl from the hand-written
- * policy texts in scripts/data/ood/src/{eval,train}/*.txt.
+ * Builds data/ood/eval.jsonl, data/ood/tables.jsonl (both evaluation only) and
+ * data/train-extra/modern-policies.jsonl from the hand-written policy texts in
+ * scripts/data/ood/src/{eval,tables,train}/*.txt.
  *
  * Source format (one record per line, in reading order):
  *   @ <doc-id>                 starts a new fictional policy
@@ -114,7 +115,7 @@ export function parseSource(file: string): Row[] {
   return rows;
 }
 
-function build(set: 'eval' | 'train', out: string): Row[] {
+function build(set: 'eval' | 'tables' | 'train', out: string): Row[] {
   const dir = SRC + set + '/';
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -140,6 +141,8 @@ function build(set: 'eval' | 'train', out: string): Row[] {
 }
 
 const evalRows = build('eval', 'data/ood/eval.jsonl');
+const tableRows = build('tables', 'data/ood/tables.jsonl');
 const trainRows = build('train', 'data/train-extra/modern-policies.jsonl');
-const evalDocs = new Set(evalRows.map((r) => r.doc));
-for (const r of trainRows) if (evalDocs.has(r.doc)) throw new Error(`doc id ${r.doc} in both sets`);
+const heldOutDocs = new Set([...evalRows, ...tableRows].map((r) => r.doc));
+for (const r of trainRows)
+  if (heldOutDocs.has(r.doc)) throw new Error(`doc id ${r.doc} in training and evaluation sets`);
