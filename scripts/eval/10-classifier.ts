@@ -39,6 +39,10 @@ function printOod(model: ReturnType<typeof loadShippedModel>, inDomainMacro10: n
     `Our OOD set (data/ood/eval.jsonl, ${new Set(ood.map((e) => e.doc)).size} policies), 10 labels`,
     r,
   );
+  if (Number.isNaN(inDomainMacro10)) {
+    console.log('  (the gap to PrivacyGLUE test needs ../shared/data)');
+    return;
+  }
   const gap = (inDomainMacro10 - r.macroF1) * 100;
   // The target bounds how far modern policies fall below OPP-115; scoring above it is no gap.
   const side = gap >= 0 ? 'below' : 'above';
