@@ -16,7 +16,7 @@ import type {
   ParagraphPayload,
 } from '../core/messages';
 import { detectPage } from './detect/page';
-import { segmentWithFrames, type Segment } from './segment';
+import { segmentWithFramesInSlices, type Segment } from './segment';
 import { Highlighter, type AnalysedSegment, type View } from './highlight/highlighter';
 import { Tooltip } from './tooltip';
 import { findPolicyLink } from './policy-link';
@@ -187,13 +187,16 @@ export class PageController {
     // Parts are asked for while segmentation runs and the rest right after: the worker labels
     // paragraphs while the page segments, then part k + 1 while the page highlights part k.
     const parts: Part[] = [];
-    const planner = new PartPlanner<Segment>(requestChars, MAX_REQUEST_CHARS, (segments) =>
-      parts.push({ segments, labels: bridge.classify(segments.map(toPayload)) }),
-    );
-    const segments = planner.finish(this.collectSegments((found) => planner.found(found)));
+    const planner = new PartPlanner<Segment>(requestChars, MAX_REQUEST_CHARS, (segments) => {
+      const labels = bridge.classify(segments.map(toPayload));
+      // A part that fails is reported by the loop below (once); the others, and the parts of a
+      // run given up while segmenting, must not go unhandled.
+      labels.catch(() => undefined);
+      parts.push({ segments, labels });
+    });
+    const segments = planner.finish(await this.collectSegments((found) => planner.found(found)));
+    if (run !== this.run) return;
     const segmented = performance.now();
-    // A part that fails is reported by the loop below (once); the others must not go unhandled.
-    for (const part of parts) part.labels.catch(() => undefined);
     this.analysed = [];
     this.byId.clear();
     this.newIds = new Set();
@@ -241,10 +244,13 @@ export class PageController {
     };
   }
 
-  /** The page's paragraphs; `progress` sees the list as it grows (a callback per paragraph). */
-  private collectSegments(progress: (found: readonly Segment[]) => void): Segment[] {
+  /**
+   * The page's paragraphs; `progress` sees the list as it grows (a callback per paragraph). In
+   * slices, so an enormous page is not frozen while it is read.
+   */
+  private collectSegments(progress: (found: readonly Segment[]) => void): Promise<Segment[]> {
     // Same-origin frames included, with ids unique across documents.
-    return segmentWithFrames(this.doc, { onSegment: progress });
+    return segmentWithFramesInSlices(this.doc, { onSegment: progress });
   }
 
   private view(): View {

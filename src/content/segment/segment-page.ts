@@ -60,7 +60,27 @@ interface OpenHeading {
   text: string;
 }
 
+/** Nodes visited between two looks at the clock (a look costs more than a node). */
+const CLOCK_EVERY = 128;
+
+/** Segments `root` in one synchronous pass. */
 export function segmentPage(root: Document | Element, options: SegmentOptions = {}): Segment[] {
+  const steps = segmentSteps(root, options, () => false);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same pass as a generator that pauses (yields) whenever `pause()` says so, checked every
+ * CLOCK_EVERY nodes: the caller can give the page its main thread back between slices of an
+ * enormous page. The walk keeps its own stack, so no DOM depth can overflow the call stack.
+ */
+export function* segmentSteps(
+  root: Document | Element,
+  options: SegmentOptions,
+  pause: () => boolean,
+): Generator<void, Segment[], void> {
   const doc = 'documentElement' in root ? root : root.ownerDocument;
   const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
   if (!start) return [];
@@ -142,54 +162,78 @@ export function segmentPage(root: Document | Element, options: SegmentOptions = 
     options.onSegment?.(out);
   }
 
-  function walk(node: Element, owner: Element): void {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (out.length >= maxSegments) return;
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        run.push(data);
-        runNodes.push(child as Text);
-        runChars += data.length;
-        if (linkDepth > 0) runLinkChars += data.length;
-        if (afterBr && /\S/.test(data)) afterBr = false;
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      if (el.localName === 'br') {
-        if (afterBr && !inRow) emit(owner);
-        else run.push('\n');
-        afterBr = true;
-        continue;
-      }
-      if (skipped(el)) continue;
-      const isLink = el.localName === 'a';
-      if (isLink) linkDepth++;
-      const block = isBlock(el);
-      const row = block && !inRow && el.localName === 'tr' ? tableRow(el) : 'cells';
-      if (inRow || !block) {
-        // Cells and the blocks inside them are words apart, never glued ("SDKUmeng").
-        if (block) run.push(' ');
-        walk(el, owner);
-        if (block) run.push(' ');
-      } else if (row === 'header') {
-        emit(owner);
-      } else if (row === 'data') {
-        emit(owner);
-        inRow = true;
-        walk(el, el);
-        inRow = false;
-        emit(el);
-      } else {
-        emit(owner);
-        walk(el, el);
-        emit(el);
-      }
+  /** An element whose children are being read, and what closes it once they are. */
+  interface Frame {
+    owner: Element;
+    next: ChildNode | null;
+    close: (() => void) | null;
+  }
+  const stack: Frame[] = [{ owner: start, next: start.firstChild, close: null }];
+  let visited = 0;
+  while (stack.length > 0 && out.length < maxSegments) {
+    const frame = stack[stack.length - 1] as Frame;
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      frame.close?.();
+      continue;
+    }
+    frame.next = child.nextSibling;
+    if (++visited % CLOCK_EVERY === 0 && pause()) yield;
+    const owner = frame.owner;
+    if (child.nodeType === 3) {
+      const data = (child as Text).data;
+      run.push(data);
+      runNodes.push(child as Text);
+      runChars += data.length;
+      if (linkDepth > 0) runLinkChars += data.length;
+      if (afterBr && /\S/.test(data)) afterBr = false;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const el = child as Element;
+    if (el.localName === 'br') {
+      if (afterBr && !inRow) emit(owner);
+      else run.push('\n');
+      afterBr = true;
+      continue;
+    }
+    if (skipped(el)) continue;
+    const isLink = el.localName === 'a';
+    if (isLink) linkDepth++;
+    const unlink = (): void => {
       if (isLink) linkDepth--;
+    };
+    const block = isBlock(el);
+    const row = block && !inRow && el.localName === 'tr' ? tableRow(el) : 'cells';
+    if (inRow || !block) {
+      // Cells and the blocks inside them are words apart, never glued ("SDKUmeng").
+      if (block) run.push(' ');
+      stack.push({
+        owner,
+        next: el.firstChild,
+        close: () => {
+          if (block) run.push(' ');
+          unlink();
+        },
+      });
+    } else if (row === 'header') {
+      emit(owner);
+      unlink();
+    } else {
+      emit(owner);
+      if (row === 'data') inRow = true;
+      stack.push({
+        owner: el,
+        next: el.firstChild,
+        close: () => {
+          if (row === 'data') inRow = false;
+          emit(el);
+          unlink();
+        },
+      });
     }
   }
-
-  walk(start, start);
   emit(start);
   return out;
 }
