@@ -1,5 +1,5 @@
 /** Paragraph segmentation of pages and plain text (issue 3). */
-import { segmentSteps } from './segment-page';
+import { runToEnd, segmentSteps } from './segment-page';
 import { sameOriginFrameDocuments } from './frames';
 import { runInSlices } from '../schedule';
 import type { Segment, SegmentOptions } from './types';
@@ -35,10 +35,7 @@ function* pageAndFrames(
  * the cap applied to the total. `onSegment` follows the top document's paragraphs only.
  */
 export function segmentWithFrames(doc: Document, options: SegmentOptions = {}): Segment[] {
-  const steps = pageAndFrames(doc, options, () => false);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runToEnd(pageAndFrames(doc, options, () => false));
 }
 
 /**

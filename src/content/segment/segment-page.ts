@@ -63,12 +63,16 @@ interface OpenHeading {
 /** Nodes visited between two looks at the clock (a look costs more than a node). */
 const CLOCK_EVERY = 128;
 
-/** Segments `root` in one synchronous pass. */
-export function segmentPage(root: Document | Element, options: SegmentOptions = {}): Segment[] {
-  const steps = segmentSteps(root, options, () => false);
+/** Runs a pausable pass to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;
+}
+
+/** Segments `root` in one synchronous pass. */
+export function segmentPage(root: Document | Element, options: SegmentOptions = {}): Segment[] {
+  return runToEnd(segmentSteps(root, options, () => false));
 }
 
 /**
