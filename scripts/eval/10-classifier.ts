@@ -6,13 +6,11 @@
  */
 import { hasSharedData } from '../lib/shared-data';
 import { datasets } from '../train/datasets';
-import { macroF1Interval, predict } from '../train/evaluate';
+import { evaluate, macroF1Interval, predict } from '../train/evaluate';
 import { fitModel } from '../train/fit';
-import { PGLUE_HEADS } from '../train/labels';
+import { headIndex, PGLUE_HEADS } from '../train/labels';
 import { DEFAULT_RECIPE } from '../train/recipe';
 import { CATEGORY_IDS } from '../../src/core/taxonomy';
-import { evaluate } from '../train/evaluate';
-import { headIndex } from '../train/labels';
 import {
   appcorpReport,
   oodExamples,
