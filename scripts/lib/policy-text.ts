@@ -5,6 +5,7 @@
  * blocks separated by blank lines, short unpunctuated single lines taken as headings.
  */
 import type { ParagraphInput } from '../../src/core/types';
+import { MAX_TABLE_ROW_CHARS } from '../../src/content/segment/segment-page';
 
 const BLOCK_TAGS =
   'p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|section|article|header|footer|nav|aside|main|blockquote|pre|br|hr|h[1-6]|form|fieldset|figcaption|caption|details|summary';
@@ -47,14 +48,12 @@ const clean = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Same limit as segmentPage's: a longer row is layout, and its cells stay apart. */
-const MAX_ROW_CHARS = 3000;
 const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi;
 
 /**
  * Data table rows become one paragraph ("Umeng | analytics | IMEI" read together); rows of only
  * `th` cells (column names) are dropped. Rows holding headings or tables, with fewer than two
- * cells or very long, are left for the block splitter, cell by cell.
+ * cells or longer than segmentPage's limit, are left for the block splitter, cell by cell.
  */
 function flattenTableRows(html: string): string {
   return html.replace(ROW, (row: string, inner: string) => {
@@ -62,7 +61,7 @@ function flattenTableRows(html: string): string {
     if (cells.length < 2 || /<(?:table|h[1-6])\b/i.test(inner)) return row;
     if (!/<td\b/i.test(inner)) return ' ';
     const text = clean(inner);
-    return text.length > MAX_ROW_CHARS
+    return text.length > MAX_TABLE_ROW_CHARS
       ? row
       : `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
   });

@@ -32,7 +32,7 @@ const MAIN_TEXT_SHARE = 0.5;
 const LINK_SHARE = 0.75;
 const LINK_LIST_MAX_WORDS = 12;
 /** A table row with more text than this is layout, not a row of data: its cells stay apart. */
-const MAX_ROW_CHARS = 3000;
+export const MAX_TABLE_ROW_CHARS = 3000;
 const LAYOUT_IN_CELL = 'h1, h2, h3, h4, h5, h6, [role="heading"], table';
 
 /**
@@ -49,7 +49,7 @@ export function tableRow(tr: Element): 'data' | 'header' | 'cells' {
     if (tag !== 'td' && tag !== 'th') return 'cells';
     if (tag === 'td') onlyHeaders = false;
   }
-  if ((tr.textContent?.length ?? 0) > MAX_ROW_CHARS || tr.querySelector(LAYOUT_IN_CELL)) {
+  if ((tr.textContent?.length ?? 0) > MAX_TABLE_ROW_CHARS || tr.querySelector(LAYOUT_IN_CELL)) {
     return 'cells';
   }
   return onlyHeaders ? 'header' : 'data';
