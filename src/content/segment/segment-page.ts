@@ -166,25 +166,41 @@ export function* segmentSteps(
     options.onSegment?.(out);
   }
 
-  /** An element whose children are being read, and what closes it once they are. */
+  /** An element whose children are being read, and what closing it does once they are. */
   interface Frame {
     owner: Element;
     next: ChildNode | null;
-    close: (() => void) | null;
+    /** A block inside a table row: a space after it, as before it. */
+    spaced: boolean;
+    /** The data row itself: its cells end here. */
+    endsRow: boolean;
+    /** A block of its own: its text so far is a paragraph. */
+    emits: boolean;
+    isLink: boolean;
   }
-  const stack: Frame[] = [{ owner: start, next: start.firstChild, close: null }];
+  const frame = (owner: Element, el: Element, flags: Omit<Frame, 'owner' | 'next'>): Frame => ({
+    owner,
+    next: el.firstChild,
+    ...flags,
+  });
+  const stack: Frame[] = [
+    frame(start, start, { spaced: false, endsRow: false, emits: false, isLink: false }),
+  ];
   let visited = 0;
   while (stack.length > 0 && out.length < maxSegments) {
-    const frame = stack[stack.length - 1] as Frame;
-    const child = frame.next;
+    const top = stack[stack.length - 1] as Frame;
+    const child = top.next;
     if (!child) {
       stack.pop();
-      frame.close?.();
+      if (top.spaced) run.push(' ');
+      if (top.endsRow) inRow = false;
+      if (top.emits) emit(top.owner);
+      if (top.isLink) linkDepth--;
       continue;
     }
-    frame.next = child.nextSibling;
+    top.next = child.nextSibling;
     if (++visited % CLOCK_EVERY === 0 && pause()) yield;
-    const owner = frame.owner;
+    const owner = top.owner;
     if (child.nodeType === 3) {
       const data = (child as Text).data;
       run.push(data);
@@ -204,39 +220,20 @@ export function* segmentSteps(
     }
     if (skipped(el)) continue;
     const isLink = el.localName === 'a';
-    if (isLink) linkDepth++;
-    const unlink = (): void => {
-      if (isLink) linkDepth--;
-    };
     const block = isBlock(el);
     const row = block && !inRow && el.localName === 'tr' ? tableRow(el) : 'cells';
     if (inRow || !block) {
       // Cells and the blocks inside them are words apart, never glued ("SDKUmeng").
       if (block) run.push(' ');
-      stack.push({
-        owner,
-        next: el.firstChild,
-        close: () => {
-          if (block) run.push(' ');
-          unlink();
-        },
-      });
-    } else if (row === 'header') {
-      emit(owner);
-      unlink();
+      stack.push(frame(owner, el, { spaced: block, endsRow: false, emits: false, isLink }));
     } else {
       emit(owner);
+      // A row of column names is not a clause: nothing inside it is read.
+      if (row === 'header') continue;
       if (row === 'data') inRow = true;
-      stack.push({
-        owner: el,
-        next: el.firstChild,
-        close: () => {
-          if (row === 'data') inRow = false;
-          emit(el);
-          unlink();
-        },
-      });
+      stack.push(frame(el, el, { spaced: false, endsRow: row === 'data', emits: true, isLink }));
     }
+    if (isLink) linkDepth++;
   }
   emit(start);
   return out;
