@@ -1,7 +1,8 @@
 /**
  * Policy files → paragraphs in reading order, without dependencies (issue 6). HTML: a small
  * block splitter (block-level tags end a paragraph, h1–h6 are headings, a data table row is one
- * paragraph and a row of column names none, as in the content script's segmentPage); plain text:
+ * paragraph and a row of column names none, a definition term and its description one, as in
+ * the content script's segmentPage); plain text:
  * blocks separated by blank lines, short unpunctuated single lines taken as headings.
  */
 import type { ParagraphInput } from '../../src/core/types';
@@ -67,8 +68,24 @@ function flattenTableRows(html: string): string {
   });
 }
 
+const PAIR = /<dt\b[^>]*>([\s\S]*?)<\/dt\s*>(\s*)<dd\b([^>]*)>([\s\S]*?)<\/dd\s*>/gi;
+const HOLDS_BLOCK = new RegExp(`<(?:${BLOCK_TAGS})\\b`, 'i');
+
+/** A `dt` and the `dd` after it, both without blocks inside, read as one paragraph. */
+function joinDefinitionPairs(html: string): string {
+  return html.replace(
+    PAIR,
+    (pair: string, term: string, gap: string, attrs: string, desc: string) =>
+      HOLDS_BLOCK.test(term) || HOLDS_BLOCK.test(desc)
+        ? pair
+        : `<dd${attrs}>${term}${gap || ' '}${desc}</dd>`,
+  );
+}
+
 export function htmlToParagraphs(html: string): ParagraphInput[] {
-  const body = flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' '));
+  const body = joinDefinitionPairs(
+    flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ')),
+  );
   const out: ParagraphInput[] = [];
   // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6.
   const parts = body.split(new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)`, 'i'));

@@ -231,7 +231,9 @@ export class PageController {
       })
       .catch(() => undefined);
     // Watch only after highlighting, so our own thousands of DOM edits queue no mutation records.
-    this.watcher.watchAnnotated(segments.map((s) => s.element));
+    this.watcher.watchAnnotated(
+      segments.flatMap((s) => (s.term ? [s.term, s.element] : [s.element])),
+    );
     this.timings = {
       detectMs: this.timings.detectMs,
       paragraphs: segments.length,

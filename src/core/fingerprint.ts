@@ -9,10 +9,10 @@ import type { CategoryId, SensitiveId } from './taxonomy';
 export const FINGERPRINT_VERSION = 1;
 /**
  * How the page was cut into paragraphs. Fingerprints made under another cut cannot be diffed
- * (2: a data table row became one paragraph instead of one per cell); stored ones without the
- * field are version 1.
+ * (2: a data table row became one paragraph instead of one per cell; 3: a definition term and its
+ * description became one); stored ones without the field are version 1.
  */
-export const SEGMENTATION_VERSION = 2;
+export const SEGMENTATION_VERSION = 3;
 
 export interface FingerprintParagraph {
   /** `hashText` of the paragraph text. */

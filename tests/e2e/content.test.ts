@@ -100,6 +100,17 @@ describe('policies are annotated', () => {
     expect(await page.locator('th[data-fp-id], td[data-fp-id], thead tr[data-fp-id]').count()).toBe(
       0,
     );
+    // A definition term is highlighted with its description, as one paragraph.
+    const pairs = await page
+      .locator('dt[data-fp-id]')
+      .evaluateAll((dts) =>
+        dts.map(
+          (dt) =>
+            dt.getAttribute('data-fp-id') === dt.nextElementSibling?.getAttribute('data-fp-id'),
+        ),
+      );
+    expect(pairs).toEqual([true, true]);
+    expect(await page.locator('dt fp-mark[data-fp-type="biometric"]').count()).toBe(1);
     // Navigation, footer and the cookie banner are not policy text.
     const outside = await page
       .locator(

@@ -157,33 +157,39 @@ export class Highlighter {
   }
 
   private annotate({ segment, analysis }: AnalysedSegment, newIds: ReadonlySet<string>): void {
-    const el = segment.element;
-    if (!el.isConnected || segment.isHeading) return;
+    if (!segment.element.isConnected || segment.isHeading) return;
+    // A definition term and its description are one paragraph, highlighted as one: the term first.
+    const blocks = segment.term?.isConnected ? [segment.term, segment.element] : [segment.element];
     if (analysis.categories.length > 0 || analysis.spans.length > 0) {
-      for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
-      el.setAttribute('data-fp-id', segment.id);
-      if (analysis.categories.length > 0)
-        el.setAttribute('data-fp-cat', analysis.categories.join(' '));
-      if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
-      this.touched.add(el);
+      for (const el of blocks) {
+        for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
+        el.setAttribute('data-fp-id', segment.id);
+        if (analysis.categories.length > 0)
+          el.setAttribute('data-fp-cat', analysis.categories.join(' '));
+        if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
+        this.touched.add(el);
+      }
     }
-    if (analysis.spans.length > 0) this.markSpans(el, segment.text, analysis);
+    if (analysis.spans.length > 0) this.markSpans(blocks, segment.text, analysis);
   }
 
-  private markSpans(el: Element, segmentText: string, analysis: PageLabels): void {
-    const elementText = normaliseWithMap(markableText(el, MARK_EXCLUDE));
+  private markSpans(blocks: Element[], segmentText: string, analysis: PageLabels): void {
+    // mark.js counts the text of several contexts as one string, in the order given.
+    const elementText = normaliseWithMap(
+      blocks.map((el) => markableText(el, MARK_EXCLUDE)).join(''),
+    );
     const ranges: { start: number; length: number; type: SensitiveId }[] = [];
     for (const span of analysis.spans) {
       const found = locatePhrase(elementText, segmentText.slice(span.start, span.end), span.start);
       if (found) ranges.push({ ...found, type: span.type });
     }
     if (ranges.length === 0) return;
-    this.markContexts.add(el);
-    new Mark(el as HTMLElement).markRanges(withoutOverlaps(ranges), {
+    for (const el of blocks) this.markContexts.add(el);
+    new Mark(blocks as HTMLElement[]).markRanges(withoutOverlaps(ranges), {
       element: MARK_TAG,
       // mark.js tests every text node against `exclude`, which costs more than the wrapping;
       // most paragraphs hold nothing to exclude (one element can hold two segments, though).
-      exclude: el.querySelector(MARK_EXCLUDE_SELECTOR) ? MARK_EXCLUDE : [],
+      exclude: blocks.some((el) => el.querySelector(MARK_EXCLUDE_SELECTOR)) ? MARK_EXCLUDE : [],
       each: (mark, range) => {
         const type = (range as unknown as { type: SensitiveId }).type;
         mark.setAttribute('data-fp-type', type);

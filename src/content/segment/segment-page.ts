@@ -4,7 +4,8 @@
  * elements), so `p`, `li`, `td`, `dd`, headings and "divs used as paragraphs" all come out the
  * same way; a nested block ends the current run of text and starts its own. `<br><br>` also ends
  * a run. A data table row is one paragraph (`tableRow`): an SDK list's "Umeng | analytics |
- * IMEI, OAID" says together what no cell says alone. Chrome (navigation, banners, footers, cookie
+ * IMEI, OAID" says together what no cell says alone; so is a definition term with its
+ * description (`startsDefinitionPair`). Chrome (navigation, banners, footers, cookie
  * banners, our own UI), scripts, form controls, editable regions and hidden text are skipped. The
  * pass only reads the DOM.
  */
@@ -53,6 +54,22 @@ export function tableRow(tr: Element): 'data' | 'header' | 'cells' {
     return 'cells';
   }
   return onlyHeaders ? 'header' : 'data';
+}
+
+function holdsBlock(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isBlock(c)) return true;
+  return false;
+}
+
+/**
+ * True when a `dt` is read together with the `dd` right after it, as one paragraph: the term is
+ * the subject of its description ("Precise location" · "used to show stores near you"; "Where is
+ * my data stored?" · "In the United States…"), and neither says much alone. Only when both hold
+ * inline content; a term with several descriptions joins the first.
+ */
+export function startsDefinitionPair(dt: Element): boolean {
+  const dd = dt.nextElementSibling;
+  return dd !== null && dd.localName === 'dd' && !holdsBlock(dt) && !holdsBlock(dd);
 }
 
 interface OpenHeading {
@@ -107,6 +124,10 @@ export function* segmentSteps(
   let afterBr = false;
   // Inside a data table row: its cells and their blocks flow into the row's one paragraph.
   let inRow = false;
+  // A definition term that has just closed, its text waiting in `run` for the `dd` after it;
+  // then the term of the paragraph in `run`.
+  let pendingTerm: Element | null = null;
+  let runTerm: Element | null = null;
 
   function holdsMainText(el: Element): boolean {
     if (el.querySelector('main, [role="main"], article')) return true;
@@ -135,6 +156,8 @@ export function* segmentSteps(
     runChars = 0;
     runLinkChars = 0;
     afterBr = false;
+    const term = runTerm;
+    pendingTerm = runTerm = null;
     if (text === '' || out.length >= maxSegments) return;
     // Only small counts matter: the minimum for paragraphs, the maximum for bold pseudo-headings.
     const words = countWordsUpTo(text, Math.max(minWords, MAX_PSEUDO_HEADING_WORDS + 1));
@@ -162,6 +185,7 @@ export function* segmentSteps(
       textNodes,
     };
     if (heading !== undefined) segment.heading = heading;
+    if (term && level === null) segment.term = term;
     out.push(segment);
     options.onSegment?.(out);
   }
@@ -176,6 +200,8 @@ export function* segmentSteps(
     endsRow: boolean;
     /** A block of its own: its text so far is a paragraph. */
     emits: boolean;
+    /** A definition term whose text goes on into the `dd` after it instead of being emitted. */
+    term: boolean;
     isLink: boolean;
   }
   const frame = (owner: Element, el: Element, flags: Omit<Frame, 'owner' | 'next'>): Frame => ({
@@ -184,7 +210,13 @@ export function* segmentSteps(
     ...flags,
   });
   const stack: Frame[] = [
-    frame(start, start, { spaced: false, endsRow: false, emits: false, isLink: false }),
+    frame(start, start, {
+      spaced: false,
+      endsRow: false,
+      emits: false,
+      term: false,
+      isLink: false,
+    }),
   ];
   let visited = 0;
   while (stack.length > 0 && out.length < maxSegments) {
@@ -194,7 +226,11 @@ export function* segmentSteps(
       stack.pop();
       if (top.spaced) run.push(' ');
       if (top.endsRow) inRow = false;
-      if (top.emits) emit(top.owner);
+      // A hidden term goes to emit(), which drops it.
+      if (top.term && visible(top.owner)) {
+        run.push(' ');
+        pendingTerm = top.owner;
+      } else if (top.emits) emit(top.owner);
       if (top.isLink) linkDepth--;
       continue;
     }
@@ -225,13 +261,20 @@ export function* segmentSteps(
     if (inRow || !block) {
       // Cells and the blocks inside them are words apart, never glued ("SDKUmeng").
       if (block) run.push(' ');
-      stack.push(frame(owner, el, { spaced: block, endsRow: false, emits: false, isLink }));
+      stack.push(
+        frame(owner, el, { spaced: block, endsRow: false, emits: false, term: false, isLink }),
+      );
     } else {
-      emit(owner);
+      // The description goes on from its term's text; any other block ends the text before it.
+      if (pendingTerm && el.localName === 'dd') [runTerm, pendingTerm] = [pendingTerm, null];
+      else emit(owner);
       // A row of column names is not a clause: nothing inside it is read.
       if (row === 'header') continue;
       if (row === 'data') inRow = true;
-      stack.push(frame(el, el, { spaced: false, endsRow: row === 'data', emits: true, isLink }));
+      const term = el.localName === 'dt' && startsDefinitionPair(el);
+      stack.push(
+        frame(el, el, { spaced: false, endsRow: row === 'data', emits: true, term, isLink }),
+      );
     }
     if (isLink) linkDepth++;
   }

@@ -21,6 +21,11 @@ export interface Segment {
    * its own text and a nested list).
    */
   element: Element;
+  /**
+   * The `dt` whose text starts this paragraph when `element` is the `dd` it describes (a term and
+   * its description are read as one paragraph): it is highlighted with `element`.
+   */
+  term?: Element;
   /** Lower-case tag name of `element`. */
   tag: string;
   /**

@@ -26,6 +26,18 @@ describe('policy text splitting', () => {
     ]);
   });
 
+  it('reads a definition term with its description, unless either holds blocks', () => {
+    const html =
+      '<dl><dt>Precise <b>location</b></dt> <dd>Shows stores &amp; offers near you.</dd>' +
+      '<dd>Also weather.</dd><dt>Retention</dt><dd><p>30 days.</p></dd></dl>';
+    expect(htmlToParagraphs(html)).toEqual([
+      { text: 'Precise location Shows stores & offers near you.' },
+      { text: 'Also weather.' },
+      { text: 'Retention' },
+      { text: '30 days.' },
+    ]);
+  });
+
   it('splits plain text at blank lines and spots short headings', () => {
     const text = '1. Retention\n\nWe keep data\nfor 30 days.\n\n\nWe delete backups yearly.';
     expect(textToParagraphs(text)).toEqual([

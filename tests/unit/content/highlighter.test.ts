@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../../src/content/highlight/highlighter';
 import type { ParagraphAnalysis } from '../../../src/core/types';
 import { CATEGORY_IDS, type CategoryId } from '../../../src/core/taxonomy';
+import { detectSensitive } from '../../../src/core/sensitive';
+import { segmentPage } from '../../../src/content/segment';
 
 function analysis(
   categories: CategoryId[],
@@ -69,6 +71,45 @@ describe('Highlighter', () => {
     h.clear();
     expect(document.documentElement.outerHTML).toBe(before);
     expect(h.active).toBe(false);
+  });
+
+  it('highlights a definition term with its description as one paragraph', async () => {
+    const host = setup(
+      '<dl><dt>Face templates</dt>\n  <dd>Kept on our servers until you turn off face unlock; also your IMEI.</dd></dl>',
+    );
+    const before = document.documentElement.outerHTML;
+    const [segment] = segmentPage(host);
+    expect(segment?.text).toBe(
+      'Face templates Kept on our servers until you turn off face unlock; also your IMEI.',
+    );
+    const { spans } = detectSensitive(segment!.text);
+    expect(spans.map((s) => segment!.text.slice(s.start, s.end))).toEqual(
+      expect.arrayContaining(['Face templates', 'IMEI']),
+    );
+    const h = new Highlighter(document);
+    await h.apply(
+      [{ segment: segment!, analysis: analysis(['data-retention'], spans) }],
+      {
+        categories: new Set(['data-retention']),
+        sensitive: new Set(['biometric', 'device-identifiers']),
+      },
+      new Set(),
+    );
+    const [dt, dd] = [host.querySelector('dt')!, host.querySelector('dd')!];
+    // Both halves carry the paragraph (so the bar runs down both; "jump to" finds the term first).
+    for (const el of [dt, dd]) {
+      expect(el.getAttribute('data-fp-id')).toBe(segment!.id);
+      expect(el.getAttribute('data-fp-cat')).toBe('data-retention');
+    }
+    const marks = [...host.querySelectorAll('fp-mark')].map(
+      (m) => `${m.getAttribute('data-fp-type')}:${m.textContent}`,
+    );
+    expect(marks).toEqual(
+      expect.arrayContaining(['biometric:Face templates', 'device-identifiers:IMEI']),
+    );
+    expect(dt.querySelector('fp-mark')).not.toBeNull();
+    h.clear();
+    expect(document.documentElement.outerHTML).toBe(before);
   });
 
   it('shows only the categories in view and hides marks of hidden types from the keyboard', async () => {

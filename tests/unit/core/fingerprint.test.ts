@@ -81,7 +81,7 @@ describe('fingerprintPolicy', () => {
     );
     expect(f).toEqual({
       version: 1,
-      segmentation: 2,
+      segmentation: 3,
       analysedAt: 'T',
       paragraphs: [{ hash: hashText('Hello'), categories: ['user-choice'], sensitive: ['health'] }],
     });

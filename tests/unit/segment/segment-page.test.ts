@@ -20,8 +20,7 @@ describe('segmentPage: blocks', () => {
       'Your email address and phone number.',
       'Your billing address and country.',
       'Data category name Contact details and account profile.',
-      'Data controller of record',
-      'Acme Inc. decides how data is used.',
+      'Data controller of record Acme Inc. decides how data is used.',
       'Quoted text of three words or more.',
       'A figure caption with words.',
     ]);
@@ -30,7 +29,6 @@ describe('segmentPage: blocks', () => {
       'li',
       'li',
       'tr',
-      'dt',
       'dd',
       'blockquote',
       'figcaption',
@@ -64,6 +62,75 @@ describe('segmentPage: blocks', () => {
       'Statistics',
       'IMEI,',
       'OAID',
+    ]);
+  });
+
+  it('reads a definition term with its description as one paragraph', () => {
+    setPage(`
+      <h2>Categories of personal information</h2>
+      <dl>
+        <dt>Precise location</dt>
+        <dd>Used to show stores near you.</dd>
+        <dt><strong>Identifiers</strong></dt>
+        <dd>Name, <a href="#">email address</a> and ID card number.</dd>
+        <dd>Also the device advertising ID.</dd>
+        <dt>Where is my data stored?</dt>
+        <dt>Where are backups kept?</dt>
+        <dd>In the European Union, in Frankfurt.</dd>
+        <dt>Retention of account data</dt>
+        <dd><p>Until you close the account.</p><p>Backups for 35 more days.</p></dd>
+        <dt style="display:none">Hidden term text</dt>
+        <dd>Shown description of that hidden term.</dd>
+      </dl>
+      <p>We keep logs for thirty days.</p>`);
+    const segments = segmentPage(document).filter((s) => !s.isHeading);
+    expect(texts(segments)).toEqual([
+      'Precise location Used to show stores near you.',
+      'Identifiers Name, email address and ID card number.',
+      'Also the device advertising ID.',
+      'Where is my data stored?',
+      'Where are backups kept? In the European Union, in Frankfurt.',
+      // A description holding blocks keeps its term apart (a bold-free term of three words).
+      'Retention of account data',
+      'Until you close the account.',
+      'Backups for 35 more days.',
+      'Shown description of that hidden term.',
+      'We keep logs for thirty days.',
+    ]);
+    expect(segments.map((s) => s.tag)).toEqual([
+      'dd',
+      'dd',
+      'dd',
+      'dt',
+      'dd',
+      'dt',
+      'p',
+      'p',
+      'dd',
+      'p',
+    ]);
+    // The term is highlighted with its description; a term without one stays its own block.
+    const dts = [...document.querySelectorAll('dt')];
+    expect(segments.map((s) => s.term)).toEqual([
+      dts[0],
+      dts[1],
+      undefined,
+      undefined,
+      dts[3],
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // The bold term is no heading any more: every pair still sits under the h2.
+    expect(segments.every((s) => s.heading === 'Categories of personal information')).toBe(true);
+    // The term's text nodes come first, so offsets into the text still map onto the page.
+    expect(segments[1]?.textNodes?.map((n) => n.data.trim()).filter(Boolean)).toEqual([
+      'Identifiers',
+      'Name,',
+      'email address',
+      'and ID card number.',
     ]);
   });
 
