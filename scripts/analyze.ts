@@ -8,7 +8,10 @@ import { basename } from 'node:path';
 import { analyzeParagraphs, withHeadingContext } from '../src/core/analyze';
 import { CATEGORY_IDS, CATEGORY_INFO, SENSITIVE_IDS, SENSITIVE_INFO } from '../src/core/taxonomy';
 import { policyToParagraphs } from './lib/policy-text';
+import { exitQuietlyWhenPipeCloses } from './lib/pipe';
 import { loadShippedModel } from './train/shipped';
+
+exitQuietlyWhenPipeCloses();
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { analyzeParagraphs, withHeadingContext } from '../src/core/analyze';
 import type { ParagraphInput } from '../src/core/types';
+import { exitQuietlyWhenPipeCloses } from './lib/pipe';
 import { loadShippedModel } from './train/shipped';
+
+exitQuietlyWhenPipeCloses();
 
 type Line =
   | { ok: true; record: Record<string, unknown>; input: ParagraphInput }

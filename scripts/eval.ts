@@ -6,6 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { exitQuietlyWhenPipeCloses } from './lib/pipe';
+
+exitQuietlyWhenPipeCloses();
 
 interface EvalModule {
   title: string;

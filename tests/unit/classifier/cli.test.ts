@@ -44,6 +44,18 @@ describe('classify CLI', () => {
     expect(out[4]?.categories).toContain('data-retention');
   });
 
+  it('stops quietly when the reader closes the pipe early (| head)', SLOW, () => {
+    const line = JSON.stringify({ text: 'We share your device identifiers with advertisers.' });
+    // Far more output than a pipe holds, so the writer is still writing when head has gone.
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${TSX}" "${join(REPO_ROOT, 'scripts', 'classify.ts')}" | head -c 10`],
+      { input: `${line}\n`.repeat(3000), encoding: 'utf8' },
+    );
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).toBe('');
+  });
+
   it('uses the heading context of consecutive lines of one doc', SLOW, () => {
     const text = 'The details are set out below.';
     const heading = 'How long we keep your data';
