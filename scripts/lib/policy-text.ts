@@ -87,18 +87,22 @@ export function htmlToParagraphs(html: string): ParagraphInput[] {
     flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ')),
   );
   const out: ParagraphInput[] = [];
-  // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6.
+  // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6 or
+  // as a <details> section's summary (a title when short, as in segmentPage).
   const parts = body.split(new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)`, 'i'));
   let inHeading = false;
+  let inSummary = false;
   for (const part of parts) {
     const tag = /^<(\/?)(\w+)/.exec(part);
     if (tag) {
       const name = (tag[2] ?? '').toLowerCase();
       if (/^h[1-6]$/.test(name)) inHeading = tag[1] !== '/';
+      if (name === 'summary') inSummary = tag[1] !== '/';
       continue;
     }
     const text = clean(part);
-    if (text) out.push(inHeading ? { text, isHeading: true } : { text });
+    const heading = inHeading || (inSummary && looksLikeHeading(text));
+    if (text) out.push(heading ? { text, isHeading: true } : { text });
   }
   return out;
 }

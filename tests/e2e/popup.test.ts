@@ -94,6 +94,40 @@ describe('popup on the sample policy', () => {
     await page.close();
   });
 
+  it('reads collapsed sections of a policy and opens them to jump to a clause', async () => {
+    await setSettings(session, { enabledCategories: categoriesOn(['third-party-sharing']) });
+    const page = await session.context.newPage();
+    await page.goto(server.url('/pages/accordion-policy.html'));
+    await waitForAnalysis(page);
+    // Closed <details> and a collapsed accordion panel are policy text: annotated while closed.
+    expect(await page.locator('details p[data-fp-cat~="third-party-sharing"]').count()).toBe(1);
+    expect(await page.locator('details fp-mark[data-fp-type="location"]').count()).toBe(1);
+    expect(await page.locator('#retention-panel p[data-fp-cat~="data-retention"]').count()).toBe(1);
+    // Text hidden for other reasons is still not read.
+    expect(await page.locator('[hidden] [data-fp-id], .mobile-menu [data-fp-id]').count()).toBe(0);
+
+    const popup = await session.openPopup(page);
+    const row = popup.getByTestId('categories').locator('[data-label="data-retention"]');
+    await row.locator('summary').click();
+    await row.getByRole('button', { name: 'Jump to clause' }).first().click();
+    // The page's own accordion control opened the panel; the clause is shown and focused.
+    await expect
+      .poll(() => page.locator('[aria-controls="retention-panel"]').getAttribute('aria-expanded'))
+      .toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-fp-cat') ?? ''))
+      .toContain('data-retention');
+    expect(await page.locator('#retention-panel p').isVisible()).toBe(true);
+
+    const sharing = popup.getByTestId('categories').locator('[data-label="third-party-sharing"]');
+    await sharing.locator('summary').click();
+    await sharing.getByRole('button', { name: 'Jump to clause' }).first().click();
+    await expect.poll(() => page.locator('details').nth(1).getAttribute('open')).toBe('');
+    expect(await page.locator('details').nth(0).getAttribute('open')).toBeNull();
+    await popup.close();
+    await page.close();
+  });
+
   it('exports the analysis as Markdown and JSON', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/pages/sample-policy.html'));

@@ -11,6 +11,7 @@ import { SENSITIVE_INFO } from '../../core/taxonomy';
 import type { PageLabels } from '../../core/messages';
 import type { Palette } from '../../core/settings';
 import type { Segment } from '../segment';
+import { revealCollapsed } from '../segment/collapsed';
 import { forEachChunked, type ChunkStats } from '../schedule';
 import { installStyles, MARK_TAG, removeStyles } from './styles';
 import { locatePhrase, markableText, normaliseWithMap } from './text-map';
@@ -142,6 +143,11 @@ export class Highlighter {
   jumpTo(paragraphId: string): boolean {
     const target = [...this.touched].find((el) => el.getAttribute('data-fp-id') === paragraphId);
     if (!target) return false;
+    // A clause in a closed section: open it first, as the reader would.
+    if (revealCollapsed(target)) {
+      // Accordions that animate open grow after this call: aim again once they have.
+      setTimeout(() => target.scrollIntoView({ block: 'center', behavior: 'smooth' }), 400);
+    }
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     // Move keyboard focus too, so "jump to clause" works for keyboard and screen-reader users.
     if (!target.hasAttribute('tabindex')) {

@@ -87,13 +87,16 @@ const NUMBERED = /^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.|§\s*\d+|section\s+\d+|a
 /**
  * True for `<p><strong>3. Sharing your information</strong></p>` and the like: a block whose
  * only content is one bold element, without a sentence-ending full stop, and either numbered or
- * at most six words. Longer unnumbered bold lines ("We do not sell your personal information")
- * are usually emphasised clauses, which must stay paragraphs so they are classified.
+ * at most six words; and for a `<details>` section's short `<summary>`. Longer unnumbered bold
+ * lines ("We do not sell your personal information") are usually emphasised clauses, which must
+ * stay paragraphs so they are classified.
  */
 export function isPseudoHeading(el: Element, text: string, words: number): boolean {
   if (words > MAX_PSEUDO_HEADING_WORDS || /[.!?;,]$/.test(text)) return false;
-  if (words > SHORT_PSEUDO_HEADING_WORDS && !NUMBERED.test(text)) return false;
   const tag = el.localName;
+  // The summary of a <details> section is its title ("Who we share it with").
+  if (tag === 'summary') return true;
+  if (words > SHORT_PSEUDO_HEADING_WORDS && !NUMBERED.test(text)) return false;
   if (tag !== 'p' && tag !== 'div' && tag !== 'dt') return false;
   const only = el.firstElementChild;
   if (!only || only !== el.lastElementChild) return false;

@@ -109,21 +109,28 @@ const ATTRIBUTE_CANDIDATES = [
   ].flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]),
 ].join(',');
 
-export function exclusion(el: Element): Exclusion {
+/**
+ * `collapsed`: the element is a collapsed section's panel (./collapsed.ts), hidden only until the
+ * reader opens it, so hiding it (`hidden`, `aria-hidden`, an inline `display: none`) does not
+ * exclude it; every other reason still does.
+ */
+export function exclusion(el: Element, collapsed = false): Exclusion {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return 'skip';
   if (!el.hasAttributes() || !el.matches(ATTRIBUTE_CANDIDATES)) {
     return LANDMARK_TAGS.has(tag) && isSiteLandmark(el, tag) ? 'landmark' : null;
   }
-  if (el.hasAttribute('hidden') || el.hasAttribute('data-fp-ui')) return 'skip';
-  if (el.getAttribute('aria-hidden') === 'true') return 'skip';
+  if (el.hasAttribute('data-fp-ui')) return 'skip';
+  if (!collapsed && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true')) {
+    return 'skip';
+  }
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return 'skip';
   const cls = el.getAttribute('class') ?? '';
   // Our highlight wrapper `fp-mark` is page text; other `fp-` classes are our UI.
   if (tag !== 'fp-mark' && /(?:^|\s)fp-/.test(cls)) return 'skip';
   const style = el.getAttribute('style');
-  if (style !== null && HIDDEN_STYLE.test(style)) return 'skip';
+  if (!collapsed && style !== null && HIDDEN_STYLE.test(style)) return 'skip';
   const role = el.getAttribute('role');
   const names = `${el.id} ${cls}`;
   const label = el.getAttribute('aria-label') ?? '';

@@ -6,11 +6,12 @@
  * a run. A data table row is one paragraph (`tableRow`): an SDK list's "Umeng | analytics |
  * IMEI, OAID" says together what no cell says alone; so is a definition term with its
  * description (`startsDefinitionPair`). Chrome (navigation, banners, footers, cookie
- * banners, our own UI), scripts, form controls, editable regions and hidden text are skipped. The
- * pass only reads the DOM.
+ * banners, our own UI), scripts, form controls, editable regions and hidden text are skipped,
+ * except collapsed sections the reader can open (./collapsed.ts). The pass only reads the DOM.
  */
 import { countWordsUpTo, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from './chrome';
+import { collapsedAncestor, collapsedRoots } from './collapsed';
 import {
   headingLevel,
   isBlock,
@@ -110,6 +111,8 @@ export function* segmentSteps(
   const prefix = options.idPrefix ?? 'fp-';
   const seen = options.seenIds ?? new Map<string, number>();
   const visible = visibilityChecker(doc);
+  // Closed sections the reader opens with a click are read like the rest of the policy.
+  const collapsed = collapsedRoots(root, visible);
   const hasMain = doc.querySelector('main, [role="main"], article') !== null;
   let pageTextLength = -1;
 
@@ -137,7 +140,7 @@ export function* segmentSteps(
   }
 
   function skipped(el: Element): boolean {
-    const why = exclusion(el);
+    const why = exclusion(el, collapsed.has(el));
     if (why !== 'landmark') return why === 'skip';
     const tag = el.localName;
     // A site header is kept when it carries the page's h1 (its nav is still skipped inside).
@@ -165,7 +168,7 @@ export function* segmentSteps(
     if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
     if (level === null && words < minWords) return;
     if (level === null && linkShare >= LINK_SHARE && words <= LINK_LIST_MAX_WORDS) return;
-    if (!visible(owner)) return;
+    if (!visible(owner) && !collapsedAncestor(owner, collapsed)) return;
     let heading: string | undefined;
     if (level !== null) {
       while (headings.length > 0 && (headings[headings.length - 1] as OpenHeading).level >= level) {
@@ -227,7 +230,7 @@ export function* segmentSteps(
       if (top.spaced) run.push(' ');
       if (top.endsRow) inRow = false;
       // A hidden term goes to emit(), which drops it.
-      if (top.term && visible(top.owner)) {
+      if (top.term && (visible(top.owner) || collapsedAncestor(top.owner, collapsed))) {
         run.push(' ');
         pendingTerm = top.owner;
       } else if (top.emits) emit(top.owner);

@@ -38,6 +38,17 @@ describe('policy text splitting', () => {
     ]);
   });
 
+  it("reads a details section's short summary as its heading", () => {
+    const html =
+      '<details><summary>Who we share it with</summary><p>Couriers get your phone number.</p></details>' +
+      '<details><summary>We never sell your data, and we say so here in full.</summary></details>';
+    expect(htmlToParagraphs(html)).toEqual([
+      { text: 'Who we share it with', isHeading: true },
+      { text: 'Couriers get your phone number.' },
+      { text: 'We never sell your data, and we say so here in full.' },
+    ]);
+  });
+
   it('splits plain text at blank lines and spots short headings', () => {
     const text = '1. Retention\n\nWe keep data\nfor 30 days.\n\n\nWe delete backups yearly.';
     expect(textToParagraphs(text)).toEqual([

@@ -1,0 +1,81 @@
+/**
+ * Collapsed sections: text the page hides until the reader opens it with one click. Policies put
+ * whole sections in closed `<details>`, in accordion panels (a button with `aria-expanded="false"`
+ * and `aria-controls`) and in `hidden="until-found"` blocks. That text is part of the policy the
+ * user is reading, so it is classified and annotated like the rest (the highlights show when the
+ * section is opened), and "jump to clause" opens it. Everything else that is hidden stays unread.
+ */
+import { visibilityChecker } from './visibility';
+
+/** The roots of the page's collapsed sections whose control the reader can see. */
+export function collapsedRoots(
+  root: Document | Element,
+  visible: (el: Element) => boolean,
+): Set<Element> {
+  const doc = 'documentElement' in root ? root : root.ownerDocument;
+  const roots = new Set<Element>();
+  // One selector match for the common page without any: most pages have none of the three.
+  const candidates = root.querySelectorAll(
+    'details:not([open]), [aria-expanded="false"][aria-controls], [hidden="until-found"]',
+  );
+  for (const el of candidates) {
+    if (el.localName === 'details') {
+      if (visible(el)) roots.add(el);
+    } else if (el.getAttribute('hidden') === 'until-found') {
+      if (el.parentElement && visible(el.parentElement)) roots.add(el);
+    } else if (visible(el)) {
+      for (const id of (el.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+        const panel = id ? doc.getElementById(id) : null;
+        // A control inside its own panel (a "close" button) does not make the panel collapsed.
+        if (panel && !panel.contains(el)) roots.add(panel);
+      }
+    }
+  }
+  return roots;
+}
+
+/** The collapsed section root `el` sits in (itself included), or null. */
+export function collapsedAncestor(el: Element, roots: ReadonlySet<Element>): Element | null {
+  if (roots.size === 0) return null;
+  for (let e: Element | null = el; e; e = e.parentElement) if (roots.has(e)) return e;
+  return null;
+}
+
+/**
+ * Opens every collapsed section around `el` from the outside in, the way the reader would: a
+ * closed `<details>` is opened, an accordion's own control is clicked (so the page's script keeps
+ * its state), a `hidden="until-found"` block gets the `beforematch` event the browser's find in
+ * page sends, then is shown. Returns true when it opened anything.
+ */
+export function revealCollapsed(el: Element): boolean {
+  const controls = new Map<string, HTMLElement>();
+  for (const c of el.ownerDocument.querySelectorAll('[aria-expanded="false"][aria-controls]')) {
+    for (const id of c.getAttribute('aria-controls')?.split(/\s+/) ?? []) {
+      if (id && c instanceof HTMLElement && !controls.has(id)) controls.set(id, c);
+    }
+  }
+  const visible = visibilityChecker(el.ownerDocument);
+  const chain: Element[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) chain.unshift(e);
+  let opened = false;
+  for (const e of chain) {
+    const control = e.id ? controls.get(e.id) : undefined;
+    if (e.localName === 'details' && !e.hasAttribute('open') && !inSummaryOf(el, e)) {
+      e.setAttribute('open', '');
+    } else if (e.getAttribute('hidden') === 'until-found') {
+      e.dispatchEvent(new Event('beforematch', { bubbles: true }));
+      e.removeAttribute('hidden');
+    } else if (control && !e.contains(control) && (e.hasAttribute('hidden') || !visible(e))) {
+      // Only while the panel is closed: a page that never updates aria-expanded must not have
+      // its open panel toggled shut by the next jump.
+      control.click();
+    } else continue;
+    opened = true;
+  }
+  return opened;
+}
+
+function inSummaryOf(el: Element, details: Element): boolean {
+  const summary = details.querySelector(':scope > summary');
+  return summary !== null && summary.contains(el);
+}
