@@ -49,9 +49,11 @@ export function collapsedAncestor(el: Element, roots: ReadonlySet<Element>): Ele
  */
 export function revealCollapsed(el: Element): boolean {
   const controls = new Map<string, HTMLElement>();
-  for (const c of el.ownerDocument.querySelectorAll('[aria-expanded="false"][aria-controls]')) {
+  // Not `instanceof HTMLElement`: a same-origin frame's elements come from another window.
+  const selector = '[aria-expanded="false"][aria-controls]';
+  for (const c of el.ownerDocument.querySelectorAll<HTMLElement>(selector)) {
     for (const id of c.getAttribute('aria-controls')?.split(/\s+/) ?? []) {
-      if (id && c instanceof HTMLElement && !controls.has(id)) controls.set(id, c);
+      if (id && typeof c.click === 'function' && !controls.has(id)) controls.set(id, c);
     }
   }
   const visible = visibilityChecker(el.ownerDocument);
