@@ -19,7 +19,13 @@ import { historyKey, recordAnalysis, type SiteHistory } from '../core/history';
 import { thresholdOffset, type Settings } from '../core/settings';
 import { looksEnglish } from '../core/language';
 import { MAX_PARAGRAPHS } from '../core/messages/schemas';
-import { readHistory, readSettings, writeHistory, writeTabState } from '../platform/storage';
+import {
+  readHistory,
+  readSettings,
+  readTabState,
+  writeHistory,
+  writeTabState,
+} from '../platform/storage';
 import { browser } from '../platform/browser';
 import { classify } from './model';
 import { showBadge } from './badge';
@@ -111,10 +117,20 @@ async function trackAndSummarise(
 ): Promise<void> {
   const analysedAt = new Date().toISOString();
   const body = paragraphs.filter((p) => !p.isHeading);
-  const changes = await trackChanges(settings, request.url, body, analysedAt);
-  const newParagraphIds = changes
-    ? [...changes.added, ...changes.modified].flatMap((i) => (body[i] ? [body[i].id] : []))
-    : [];
+  let changes: PolicyDiff | null;
+  let newParagraphIds: string[];
+  if (request.recheck) {
+    // Same page load: what changed since the last visit is what the first analysis found.
+    const before = await readTabState(tabId);
+    const same = before !== null && before.url === request.url;
+    changes = same ? (before.changes ?? null) : null;
+    newParagraphIds = same ? (before.newParagraphIds ?? []) : [];
+  } else {
+    changes = await trackChanges(settings, request.url, body, analysedAt);
+    newParagraphIds = changes
+      ? [...changes.added, ...changes.modified].flatMap((i) => (body[i] ? [body[i].id] : []))
+      : [];
+  }
   if (newParagraphIds.length > 0) {
     browser.tabs
       .sendMessage(

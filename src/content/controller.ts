@@ -16,7 +16,7 @@ import type {
   ParagraphPayload,
 } from '../core/messages';
 import { detectPage } from './detect/page';
-import { segmentWithFramesInSlices, type Segment } from './segment';
+import { segmentPage, segmentWithFramesInSlices, type Segment } from './segment';
 import { Highlighter, type AnalysedSegment, type View } from './highlight/highlighter';
 import { Tooltip } from './tooltip';
 import { findPolicyLink } from './policy-link';
@@ -72,11 +72,14 @@ export class PageController {
   private readonly watcher: PageWatcher;
   private run = 0;
   private timings: PageTimings = { detectMs: 0 };
+  /** This page load was summarised once: later analyses are rechecks (AnalyseRequest.recheck). */
+  private summarised = false;
 
   constructor(private readonly doc: Document) {
     this.watcher = new PageWatcher(doc, {
       onUrlChange: () => this.restart(),
       onSettled: () => this.recheck(),
+      hasNewText: (added) => this.hasNewText(added),
     });
   }
 
@@ -228,8 +231,10 @@ export class PageController {
         forced: this.forced,
         detection: this.detection ?? { isPolicy: false, score: 0, reasons: [] },
         paragraphs: segments.map(toPayload),
+        recheck: this.summarised,
       })
       .catch(() => undefined);
+    this.summarised = true;
     // Watch only after highlighting, so our own thousands of DOM edits queue no mutation records.
     this.watcher.watchAnnotated(
       segments.flatMap((s) => (s.term ? [s.term, s.element] : [s.element])),
@@ -297,7 +302,7 @@ export class PageController {
     for (const [doc, group] of byDoc) {
       let highlighter = this.highlighters.get(doc);
       if (!highlighter) {
-        highlighter = new Highlighter(doc);
+        highlighter = new Highlighter(doc, () => this.watcher.discardOwnChanges());
         this.highlighters.set(doc, highlighter);
       }
       if (!this.tooltips.has(doc)) this.tooltips.set(doc, new Tooltip(doc, this.tooltipSource()));
@@ -330,9 +335,20 @@ export class PageController {
     this.analysed = [];
     this.byId.clear();
     this.forced = false;
+    this.summarised = false;
     this.status = 'idle';
     void bridge.reportCleared();
     void this.start();
+  }
+
+  /**
+   * True when the page added a paragraph we have not analysed: a section rendered only once the
+   * reader opened it. Re-rendered copies of analysed paragraphs are not news.
+   */
+  private hasNewText(added: readonly Element[]): boolean {
+    if (this.status !== 'policy') return false;
+    const known = new Set(this.analysed.map((item) => item.segment.text));
+    return added.some((el) => segmentPage(el).some((s) => !s.isHeading && !known.has(s.text)));
   }
 
   /** Content arrived late or our paragraphs were replaced: detect or analyse again. */

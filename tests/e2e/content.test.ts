@@ -164,6 +164,23 @@ describe('policies are annotated', () => {
     await page.close();
   });
 
+  it('annotates a section the page renders only when the reader opens it', async () => {
+    await resetSettings();
+    const page = await open('/pages/accordion-policy.html?lazy');
+    await waitForAnalysis(page);
+    const before = await highlightCounts(page);
+    expect(await page.locator('#rights-slot p').count()).toBe(0);
+    await page.locator('button.lazy').click();
+    // The new paragraph is read, classified and annotated; the rest is annotated as before.
+    await expect
+      .poll(() => page.locator('#rights-slot p').getAttribute('data-fp-cat'), { timeout: 5000 })
+      .toContain('user-access');
+    expect((await highlightCounts(page)).blocks).toBe(before.blocks + 1);
+    // Opening a section is not a change of the policy.
+    expect(await page.locator('[data-fp-new]').count()).toBe(0);
+    await page.close();
+  });
+
   it('annotates a policy inside a same-origin iframe', async () => {
     await resetSettings();
     const page = await open('/pages/iframe-host.html');

@@ -60,7 +60,14 @@ export class Highlighter {
   private view: View | null = null;
   private viewKey: string | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * `afterOwnChanges` runs right after each synchronous run of our DOM writes, so that whoever
+   * watches the page for news can drop the mutation records we caused.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly afterOwnChanges: () => void = () => undefined,
+  ) {}
 
   /** True while anything of ours is on the page. */
   get active(): boolean {
@@ -80,7 +87,14 @@ export class Highlighter {
     const abort = new AbortController();
     this.abort = abort;
     this.setView(view);
-    return forEachChunked(items, (item) => this.annotate(item, newIds), abort.signal);
+    return forEachChunked(
+      items,
+      (item) => {
+        this.annotate(item, newIds);
+        this.afterOwnChanges();
+      },
+      abort.signal,
+    );
   }
 
   /** Shows exactly the given categories and sensitive types; everything else stays dormant. */
@@ -121,6 +135,7 @@ export class Highlighter {
     }
     this.pageValues.clear();
     removeStyles(this.doc);
+    this.afterOwnChanges();
   }
 
   private rememberPageValue(el: Element, attr: string): void {

@@ -74,6 +74,7 @@ export const MESSAGE_VALIDATORS: { [K in MessageType]: Guard<Message<K>> } = {
     forced: bool,
     detection: isDetectionSummary,
     paragraphs: arr(paragraph, MAX_PARAGRAPHS),
+    recheck: bool,
   }),
   'page/cleared': obj<Message<'page/cleared'>>({ type: type('page/cleared') }),
   'page/load-annotator': obj<Message<'page/load-annotator'>>({

@@ -48,6 +48,12 @@ export interface AnalyseRequest {
   forced: boolean;
   detection: DetectionSummary;
   paragraphs: ParagraphPayload[];
+  /**
+   * A later analysis of the same page load (text the reader revealed, paragraphs the page
+   * replaced, a new sensitivity): summarised again, but not recorded as a new version of the
+   * policy, so opening a section never reads as "the policy changed".
+   */
+  recheck: boolean;
 }
 
 /** Labels for one part of a page's paragraphs (the page asks for its parts all at once). */

@@ -63,12 +63,13 @@ const PARAGRAPHS: ParagraphPayload[] = [
   },
 ];
 
-const page = (paragraphs: ParagraphPayload[]) => ({
+const page = (paragraphs: ParagraphPayload[], recheck = false) => ({
   url: 'https://example.com/privacy',
   title: 'Privacy Policy',
   forced: false,
   detection: { isPolicy: true, score: 0.9, reasons: [] },
   paragraphs,
+  recheck,
 });
 
 async function tabState(tabId: number): Promise<TabState> {
@@ -132,5 +133,29 @@ describe('page analysis in parts', () => {
     settingsChanged();
     await summarisePage(7, page(PARAGRAPHS));
     expect(fake.classified).toBe(4 + 4);
+  });
+});
+
+describe('rechecks of the same page load', () => {
+  it('summarise the revealed text but record no new version of the policy', async () => {
+    // Last visit: three paragraphs. This visit: a fourth is new.
+    await summarisePage(7, page(PARAGRAPHS.slice(0, 3)));
+    await summarisePage(7, page(PARAGRAPHS));
+    const first = await tabState(7);
+    expect(first.newParagraphIds).toEqual(['p4']);
+    const history = JSON.stringify(fake.local);
+
+    // The reader opens a section that the page renders only then: one more paragraph.
+    const revealed: ParagraphPayload = {
+      id: 'p5',
+      text: 'We share your delivery address with the courier that brings your parcel.',
+      isHeading: false,
+    };
+    await summarisePage(7, page([...PARAGRAPHS, revealed], true));
+    const state = await tabState(7);
+    expect(JSON.stringify(fake.local)).toBe(history);
+    expect(state.changes).toEqual(first.changes);
+    expect(state.newParagraphIds).toEqual(['p4']);
+    expect(state.quotes.map((q) => q.paragraphId)).toContain('p5');
   });
 });

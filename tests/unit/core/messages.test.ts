@@ -55,6 +55,7 @@ const VALID: { [K in MessageType]: Message<K> } = {
       { id: 'p1', text: 'We collect data.', isHeading: false, heading: 'Collection' },
       { id: 'p2', text: 'Collection', isHeading: true },
     ],
+    recheck: false,
   },
   'page/cleared': { type: 'page/cleared' },
   'page/load-annotator': { type: 'page/load-annotator' },
