@@ -109,7 +109,8 @@ export class PageWatcher {
         // Our marks, tooltip and style sheet are not the page's news.
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        if (el.localName === 'fp-mark' || el.closest('[data-fp-ui]')) continue;
+        if (el.localName === 'fp-mark' || el.localName === 'fp-para') continue;
+        if (el.closest('[data-fp-ui]')) continue;
         this.added.push(el);
       }
     }

@@ -181,6 +181,29 @@ describe('policies are annotated', () => {
     await page.close();
   });
 
+  it('annotates a plain-text policy (.txt) paragraph by paragraph and restores it exactly', async () => {
+    await resetSettings();
+    const { page, original } = await openWithBaseline('/pages/plain-policy.txt');
+    // Detected without a title or heading elements; each blank-line paragraph is its own clause.
+    const paragraphs = page.locator('pre > fp-para[data-fp-id]');
+    expect(await paragraphs.count()).toBeGreaterThan(15);
+    const sharing = page.locator('fp-para[data-fp-cat~="third-party-sharing"]').first();
+    expect(await sharing.textContent()).toMatch(/^We share your personal information/);
+    await expect
+      .poll(() => sharing.evaluate((el) => getComputedStyle(el).boxShadow))
+      .not.toBe('none');
+    const marks = await page
+      .locator('fp-para fp-mark[data-fp-type]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-fp-type')}:${e.textContent}`));
+    expect(marks).toEqual(
+      expect.arrayContaining(['device-identifiers:IMEI', 'location:precise GPS location']),
+    );
+    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
+    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
+    expect(await pageMarkup(page)).toBe(original);
+    await page.close();
+  });
+
   it('annotates a policy inside a same-origin iframe', async () => {
     await resetSettings();
     const page = await open('/pages/iframe-host.html');

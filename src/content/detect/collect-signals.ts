@@ -14,10 +14,13 @@
 import type { PageSignals } from '../../core/detect';
 import { countWords, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from '../segment/chrome';
+import { plainTextBlock, segmentText } from '../segment/segment-text';
 
 export const SAMPLE_CHARS = 3000;
 const MAX_HEADINGS = 40;
 const MAX_HEADING_CHARS = 200;
+/** How much of a plain-text document is read for heading lines. */
+const PLAIN_HEADING_CHARS = 20_000;
 /** Below this much text in `main`, the sample is taken from the whole body instead. */
 const MIN_MAIN_CHARS = 600;
 /** Text nodes measured past the sample, for the word estimate. */
@@ -148,9 +151,16 @@ export function collectSignals(doc: Document, options: CollectOptions = {}): Pag
     if (text !== '') headings.push(text);
   }
 
-  const title =
+  let title =
     normalizeSpace(doc.title ?? '') ||
     (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '');
+  // A plain-text policy has no title or heading elements: its short lines are its headings.
+  const plain = plainTextBlock(doc);
+  if (plain) {
+    const lines = segmentText((plain.textContent ?? '').slice(0, PLAIN_HEADING_CHARS));
+    for (const s of lines) if (s.isHeading && headings.length < MAX_HEADINGS) headings.push(s.text);
+    title ||= headings[0] ?? '';
+  }
 
   const sampleWords = countWords(walk.text);
   const charsPerWord = walk.text.length / Math.max(1, sampleWords);

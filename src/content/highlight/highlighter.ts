@@ -13,8 +13,14 @@ import type { Palette } from '../../core/settings';
 import type { Segment } from '../segment';
 import { revealCollapsed } from '../segment/collapsed';
 import { forEachChunked, type ChunkStats } from '../schedule';
-import { installStyles, MARK_TAG, removeStyles } from './styles';
-import { locatePhrase, markableText, normaliseWithMap } from './text-map';
+import { installStyles, MARK_TAG, PARA_TAG, removeStyles } from './styles';
+import {
+  locatePhrase,
+  markableText,
+  normaliseWithMap,
+  rawOffset,
+  type NormalisedText,
+} from './text-map';
 
 export interface AnalysedSegment {
   segment: Segment;
@@ -56,6 +62,11 @@ export class Highlighter {
   private abort: AbortController | null = null;
   /** What the page itself had in the attributes we set (null: nothing), put back by clear(). */
   private readonly pageValues = new Map<Element, Map<string, string | null>>();
+  /**
+   * Plain-text documents: the text of the element whose stretches are paragraphs (our wrappers
+   * do not change it), and where the next paragraph is looked for.
+   */
+  private readonly stretches = new Map<Element, { text: NormalisedText; next: number }>();
   /** The view last put on the page (setView), so an unchanged view costs nothing. */
   private view: View | null = null;
   private viewKey: string | null = null;
@@ -123,7 +134,12 @@ export class Highlighter {
     for (const context of this.markContexts) {
       new Mark(context as HTMLElement).unmark({ element: MARK_TAG });
     }
+    // Paragraph wrappers last, once the marks inside them are gone.
+    for (const context of this.stretches.keys()) {
+      new Mark(context as HTMLElement).unmark({ element: PARA_TAG });
+    }
     this.markContexts.clear();
+    this.stretches.clear();
     for (const el of this.touched) for (const attr of ELEMENT_ATTRS) el.removeAttribute(attr);
     this.touched.clear();
     for (const el of this.addedTabIndex) el.removeAttribute('tabindex');
@@ -179,19 +195,49 @@ export class Highlighter {
 
   private annotate({ segment, analysis }: AnalysedSegment, newIds: ReadonlySet<string>): void {
     if (!segment.element.isConnected || segment.isHeading) return;
+    if (analysis.categories.length === 0 && analysis.spans.length === 0) return;
     // A definition term and its description are one paragraph, highlighted as one: the term first.
-    const blocks = segment.term?.isConnected ? [segment.term, segment.element] : [segment.element];
-    if (analysis.categories.length > 0 || analysis.spans.length > 0) {
-      for (const el of blocks) {
-        for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
-        el.setAttribute('data-fp-id', segment.id);
-        if (analysis.categories.length > 0)
-          el.setAttribute('data-fp-cat', analysis.categories.join(' '));
-        if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
-        this.touched.add(el);
-      }
+    const blocks = segment.inline
+      ? this.wrapStretch(segment)
+      : segment.term?.isConnected
+        ? [segment.term, segment.element]
+        : [segment.element];
+    for (const el of blocks) {
+      for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
+      el.setAttribute('data-fp-id', segment.id);
+      if (analysis.categories.length > 0)
+        el.setAttribute('data-fp-cat', analysis.categories.join(' '));
+      if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
+      this.touched.add(el);
     }
-    if (analysis.spans.length > 0) this.markSpans(blocks, segment.text, analysis);
+    if (blocks.length > 0 && analysis.spans.length > 0)
+      this.markSpans(blocks, segment.text, analysis);
+  }
+
+  /**
+   * Wraps a plain-text paragraph (a stretch of its element's text) in our own inline element, so
+   * that it can carry the paragraph's attributes like a block; the stretches come in order.
+   */
+  private wrapStretch(segment: Segment): Element[] {
+    const el = segment.element;
+    let stretch = this.stretches.get(el);
+    if (!stretch) {
+      stretch = { text: normaliseWithMap(markableText(el, [])), next: 0 };
+      this.stretches.set(el, stretch);
+    }
+    const at = stretch.text.text.indexOf(segment.text, stretch.next);
+    if (at < 0) return [];
+    stretch.next = at + segment.text.length;
+    const start = rawOffset(stretch.text, at);
+    const end = rawOffset(stretch.text, stretch.next - 1) + 1;
+    const wrappers: Element[] = [];
+    this.markContexts.add(el);
+    new Mark(el as HTMLElement).markRanges([{ start, length: end - start }], {
+      element: PARA_TAG,
+      exclude: [],
+      each: (wrapper) => wrappers.push(wrapper),
+    });
+    return wrappers;
   }
 
   private markSpans(blocks: Element[], segmentText: string, analysis: PageLabels): void {

@@ -10,6 +10,8 @@ import { CATEGORY_PRIORITY, paletteStyle } from '../../core/palette';
 import type { Palette } from '../../core/settings';
 
 export const MARK_TAG = 'fp-mark';
+/** Wraps one paragraph of a plain-text document, which has no element per paragraph to mark. */
+export const PARA_TAG = 'fp-para';
 
 function buildCss(palette: Palette): string {
   const style = paletteStyle(palette);
@@ -24,6 +26,8 @@ function buildCss(palette: Palette): string {
   }
   rules.push(
     `html[data-fp-show] [data-fp-new] { outline: 2px dashed #0072B2 !important; outline-offset: 3px !important; }`,
+    `${PARA_TAG} { display: inline !important; color: inherit !important; font: inherit !important;` +
+      ` -webkit-box-decoration-break: clone !important; box-decoration-break: clone !important; }`,
     `${MARK_TAG} { display: inline !important; color: inherit !important; font: inherit !important;` +
       ` margin: 0 !important; padding: 0 !important; border: 0 !important; }`,
     `html[data-fp-sensitive] ${MARK_TAG}[data-fp-type] {` +

@@ -2,6 +2,7 @@
 import { runToEnd, segmentSteps } from './segment-page';
 import { sameOriginFrameDocuments } from './frames';
 import { runInSlices } from '../schedule';
+import { plainTextBlock, segmentPlainText } from './segment-text';
 import type { Segment, SegmentOptions } from './types';
 
 export type { Segment, SegmentOptions } from './types';
@@ -20,12 +21,19 @@ function* pageAndFrames(
 ): Generator<void, Segment[], void> {
   const seenIds = options.seenIds ?? new Map<string, number>();
   const max = options.maxSegments ?? 5000;
+  const plain = plainTextBlock(doc);
+  if (plain) return segmentPlainText(plain, { ...options, seenIds, maxSegments: max });
   const out = yield* segmentSteps(doc, { ...options, seenIds, maxSegments: max }, pause);
   for (const frameDoc of sameOriginFrameDocuments(doc)) {
     if (out.length >= max) break;
     // onSegment sees the top document's list only: a frame's list starts from zero again.
     const rest = { ...options, seenIds, maxSegments: max - out.length, onSegment: undefined };
-    out.push(...(yield* segmentSteps(frameDoc, rest, pause)));
+    const framePlain = plainTextBlock(frameDoc);
+    out.push(
+      ...(framePlain
+        ? segmentPlainText(framePlain, rest)
+        : yield* segmentSteps(frameDoc, rest, pause)),
+    );
   }
   return out;
 }

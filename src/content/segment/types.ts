@@ -26,6 +26,11 @@ export interface Segment {
    * its description are read as one paragraph): it is highlighted with `element`.
    */
   term?: Element;
+  /**
+   * The paragraph is a stretch of `element`'s text that other paragraphs share (the one `<pre>`
+   * of a plain-text document): it is highlighted by wrapping that stretch.
+   */
+  inline?: boolean;
   /** Lower-case tag name of `element`. */
   tag: string;
   /**

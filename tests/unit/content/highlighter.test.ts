@@ -112,6 +112,50 @@ describe('Highlighter', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('wraps the paragraphs of a plain-text document one by one and unwraps them exactly', async () => {
+    const text =
+      'PRIVACY\n\nWe collect your IMEI when\nyou sign in.\n\nWe share your IMEI with advertisers.\n';
+    const host = setup(`<pre></pre>`);
+    const pre = host.querySelector('pre')!;
+    pre.textContent = text;
+    const before = document.documentElement.outerHTML;
+    const paragraphs = [
+      'We collect your IMEI when you sign in.',
+      'We share your IMEI with advertisers.',
+    ];
+    const h = new Highlighter(document);
+    await h.apply(
+      paragraphs.map((p, i) => ({
+        segment: {
+          id: `fp-${i}`,
+          text: p,
+          isHeading: false,
+          element: pre,
+          tag: 'pre',
+          inline: true,
+        },
+        analysis: analysis(
+          [i === 0 ? 'first-party-collection' : 'third-party-sharing'],
+          [{ type: 'device-identifiers', start: p.indexOf('IMEI'), end: p.indexOf('IMEI') + 4 }],
+        ),
+      })),
+      { categories: new Set(['third-party-sharing']), sensitive: new Set(['device-identifiers']) },
+      new Set(),
+    );
+    const wrapped = [...pre.querySelectorAll('fp-para')];
+    expect(wrapped.map((w) => [w.getAttribute('data-fp-id'), w.textContent])).toEqual([
+      ['fp-0', 'We collect your IMEI when\nyou sign in.'],
+      ['fp-1', 'We share your IMEI with advertisers.'],
+    ]);
+    expect(wrapped[1]!.getAttribute('data-fp-cat')).toBe('third-party-sharing');
+    // Each paragraph's phrase is marked inside its own wrapper.
+    expect(wrapped.map((w) => w.querySelector('fp-mark')?.textContent)).toEqual(['IMEI', 'IMEI']);
+    expect(pre.textContent).toBe(text);
+    h.clear();
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(pre.childNodes).toHaveLength(1);
+  });
+
   it('shows only the categories in view and hides marks of hidden types from the keyboard', async () => {
     const host = setup('<p>Your IMEI is shared with advertisers.</p>');
     const p = host.querySelector('p')!;
