@@ -14,7 +14,7 @@
 import type { PageSignals } from '../../core/detect';
 import { countWords, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from '../segment/chrome';
-import { plainTextBlock, segmentText } from '../segment/segment-text';
+import { headingLines, plainTextBlock } from '../segment/plain-text';
 
 export const SAMPLE_CHARS = 3000;
 const MAX_HEADINGS = 40;
@@ -157,8 +157,8 @@ export function collectSignals(doc: Document, options: CollectOptions = {}): Pag
   // A plain-text policy has no title or heading elements: its short lines are its headings.
   const plain = plainTextBlock(doc);
   if (plain) {
-    const lines = segmentText((plain.textContent ?? '').slice(0, PLAIN_HEADING_CHARS));
-    for (const s of lines) if (s.isHeading && headings.length < MAX_HEADINGS) headings.push(s.text);
+    const text = (plain.textContent ?? '').slice(0, PLAIN_HEADING_CHARS);
+    headings.push(...headingLines(text, MAX_HEADINGS - headings.length));
     title ||= headings[0] ?? '';
   }
 

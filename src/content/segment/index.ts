@@ -2,7 +2,8 @@
 import { runToEnd, segmentSteps } from './segment-page';
 import { sameOriginFrameDocuments } from './frames';
 import { runInSlices } from '../schedule';
-import { plainTextBlock, segmentPlainText } from './segment-text';
+import { plainTextBlock } from './plain-text';
+import { segmentPlainText } from './segment-text';
 import type { Segment, SegmentOptions } from './types';
 
 export type { Segment, SegmentOptions } from './types';

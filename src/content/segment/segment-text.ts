@@ -1,21 +1,10 @@
 /** Paragraphs of plain text (runs separated by blank lines), with the same ids as segmentPage. */
 import { countWords, normalizeSpace } from '../../core/detect/words';
 import { stableId } from './ids';
+import { looksLikeHeading, MARKDOWN_HEADING } from './plain-text';
 import type { Segment, SegmentOptions } from './types';
 
 export type TextSegment = Omit<Segment, 'element' | 'tag'>;
-
-const MARKDOWN_HEADING = /^#{1,6}\s+/;
-
-/** A single short capitalised line without closing punctuation, or a Markdown "# heading". */
-function looksLikeHeading(block: string): boolean {
-  if (MARKDOWN_HEADING.test(block)) return true;
-  if (block.includes('\n')) return false;
-  const text = block.trim();
-  // Headings start with a capital, a digit ("2. Sharing") or a script without case.
-  if (!/^[\p{Lu}\p{N}\p{Lo}]/u.test(text)) return false;
-  return countWords(text) <= 10 && !/[.!?;,:。！？；，]$/.test(text);
-}
 
 export function segmentText(
   text: string,
@@ -39,17 +28,6 @@ export function segmentText(
     if (isHeading) heading = clean;
   }
   return out;
-}
-
-/**
- * The text block of a plain-text document (a `.txt` policy, which the browser shows as one
- * `<pre>`), or null for any other page.
- */
-export function plainTextBlock(doc: Document): Element | null {
-  if (doc.contentType !== 'text/plain') return null;
-  const body = doc.body;
-  const only = body?.firstElementChild;
-  return only && only === body.lastElementChild && only.localName === 'pre' ? only : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../../src/content/segment';
+import { headingLines } from '../../../src/content/segment/plain-text';
 
 describe('segmentText', () => {
   it('splits at blank lines, detects headings and attaches them', () => {
@@ -20,5 +21,13 @@ describe('segmentText', () => {
     const { hashText } = await import('../../../src/content/segment');
     const [segment] = segmentText('We collect your email address.');
     expect(segment?.id).toBe(`fp-${hashText('We collect your email address.')}-0`);
+  });
+});
+
+describe('headingLines (plain-text detection)', () => {
+  it('returns the short unpunctuated lines and Markdown headings, up to the maximum', () => {
+    const text =
+      'PRIVACY POLICY\n\nWe collect your name.\n\n## 2. Sharing\n\nlowercase line\n\n3. Retention\n\nContact';
+    expect(headingLines(text, 3)).toEqual(['PRIVACY POLICY', '2. Sharing', '3. Retention']);
   });
 });
