@@ -4,6 +4,8 @@
  * Every test also proves the extension threw nothing into the page and made no network request.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   launchWithExtension,
@@ -11,7 +13,7 @@ import {
   waitForAnalysis,
   type ExtensionSession,
 } from '../harness/extension';
-import { startFixtureServer, type FixtureServer } from '../harness/server';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from '../harness/server';
 import { categoriesOn, highlightCounts, setSettings } from '../harness/session-helpers';
 import { longPolicyHtml } from '../harness/pages';
 
@@ -23,6 +25,16 @@ const foreignRequests: string[] = [];
 beforeAll(async () => {
   server = await startFixtureServer();
   server.route('/pages/long-policy.html', longPolicyHtml(10_000));
+  // An old-style policy: one block of text, paragraphs split by <br><br>.
+  const plain = readFileSync(join(FIXTURES_DIR, 'pages', 'plain-policy.txt'), 'utf8');
+  const escaped = plain.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  server.route(
+    '/pages/br-policy.html',
+    `<!doctype html><title>Privacy Policy</title><h1>Privacy Policy</h1><div id="policy">${escaped
+      .trim()
+      .split(/\n\s*\n/)
+      .join('<br><br>\n')}</div>`,
+  );
   session = await launchWithExtension();
   session.context.on('request', (request) => {
     const url = request.url();
@@ -198,6 +210,22 @@ describe('policies are annotated', () => {
     expect(marks).toEqual(
       expect.arrayContaining(['device-identifiers:IMEI', 'location:precise GPS location']),
     );
+    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
+    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
+    expect(await pageMarkup(page)).toBe(original);
+    await page.close();
+  });
+
+  it('paints each paragraph of a block split by <br><br> on its own, and restores it exactly', async () => {
+    await resetSettings();
+    const { page, original } = await openWithBaseline('/pages/br-policy.html');
+    const sharing = page.locator('#policy > fp-para[data-fp-cat~="third-party-sharing"]');
+    expect(await sharing.count()).toBeGreaterThan(1);
+    expect(await sharing.first().textContent()).toMatch(/^We share your personal information/);
+    expect(await page.locator('#policy[data-fp-cat]').count()).toBe(0);
+    expect(
+      await page.locator('#policy fp-para fp-mark[data-fp-type="location"]').count(),
+    ).toBeGreaterThan(0);
     await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
     await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
     expect(await pageMarkup(page)).toBe(original);

@@ -134,9 +134,17 @@ export class Highlighter {
     for (const context of this.markContexts) {
       new Mark(context as HTMLElement).unmark({ element: MARK_TAG });
     }
-    // Paragraph wrappers last, once the marks inside them are gone.
+    // Paragraph wrappers last, once the marks inside them are gone. By hand rather than with
+    // mark.js's unmark, which (by its DOM's node iterator) may not look inside a <b> it skips.
     for (const context of this.stretches.keys()) {
-      new Mark(context as HTMLElement).unmark({ element: PARA_TAG });
+      for (const wrapper of context.querySelectorAll(PARA_TAG)) {
+        const parent = wrapper.parentNode;
+        if (!parent) continue;
+        while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+        wrapper.remove();
+        // Glue the text nodes the wrapping split back together.
+        parent.normalize();
+      }
     }
     this.markContexts.clear();
     this.stretches.clear();
@@ -196,12 +204,13 @@ export class Highlighter {
   private annotate({ segment, analysis }: AnalysedSegment, newIds: ReadonlySet<string>): void {
     if (!segment.element.isConnected || segment.isHeading) return;
     if (analysis.categories.length === 0 && analysis.spans.length === 0) return;
-    // A definition term and its description are one paragraph, highlighted as one: the term first.
-    const blocks = segment.inline
-      ? this.wrapStretch(segment)
-      : segment.term?.isConnected
-        ? [segment.term, segment.element]
-        : [segment.element];
+    // A stretch of a shared element gets wrappers of its own. One not found as such (its
+    // element holds text the paragraph skipped) paints the whole element like a block does; a
+    // definition term and its description are one paragraph, highlighted as one, term first.
+    let blocks = segment.inline ? this.wrapStretch(segment) : [];
+    if (blocks.length === 0) {
+      blocks = segment.term?.isConnected ? [segment.term, segment.element] : [segment.element];
+    }
     for (const el of blocks) {
       for (const attr of ELEMENT_ATTRS) this.rememberPageValue(el, attr);
       el.setAttribute('data-fp-id', segment.id);
@@ -210,8 +219,7 @@ export class Highlighter {
       if (newIds.has(segment.id)) el.setAttribute('data-fp-new', '');
       this.touched.add(el);
     }
-    if (blocks.length > 0 && analysis.spans.length > 0)
-      this.markSpans(blocks, segment.text, analysis);
+    if (analysis.spans.length > 0) this.markSpans(blocks, segment.text, analysis);
   }
 
   /**

@@ -282,5 +282,21 @@ export function* segmentSteps(
     if (isLink) linkDepth++;
   }
   emit(start);
+  markShared(out);
   return out;
+}
+
+/**
+ * Paragraphs that share their element with another one (text split by `<br><br>`, a list item's
+ * text before and after its nested list) are stretches of it: each is highlighted on its own
+ * (`Segment.inline`) instead of all of them painting the one element.
+ */
+function markShared(segments: Segment[]): void {
+  const owners = new Map<Element, number>();
+  for (const s of segments) {
+    if (!s.isHeading) owners.set(s.element, (owners.get(s.element) ?? 0) + 1);
+  }
+  for (const s of segments) {
+    if (!s.isHeading && !s.term && (owners.get(s.element) ?? 0) > 1) s.inline = true;
+  }
 }

@@ -27,8 +27,9 @@ export interface Segment {
    */
   term?: Element;
   /**
-   * The paragraph is a stretch of `element`'s text that other paragraphs share (the one `<pre>`
-   * of a plain-text document): it is highlighted by wrapping that stretch.
+   * The paragraph is a stretch of `element`'s text that other paragraphs share (text split by
+   * `<br><br>`, the one `<pre>` of a plain-text document): it is highlighted by wrapping that
+   * stretch.
    */
   inline?: boolean;
   /** Lower-case tag name of `element`. */

@@ -156,6 +156,39 @@ describe('Highlighter', () => {
     expect(pre.childNodes).toHaveLength(1);
   });
 
+  it('paints each paragraph of a block split by <br><br> on its own', async () => {
+    const host = setup(
+      '<div>We collect your <b>IMEI</b> when you sign in.<br><br>We share your IMEI with <a href="#">advertisers</a>.</div>',
+    );
+    const before = document.documentElement.outerHTML;
+    const segments = segmentPage(host);
+    expect(segments.map((s) => s.inline)).toEqual([true, true]);
+    const categories: CategoryId[][] = [['first-party-collection'], ['third-party-sharing']];
+    const h = new Highlighter(document);
+    await h.apply(
+      segments.map((segment, i) => ({
+        segment,
+        analysis: analysis(categories[i]!, detectSensitive(segment.text).spans),
+      })),
+      { categories: new Set(['third-party-sharing']), sensitive: new Set(['device-identifiers']) },
+      new Set(),
+    );
+    // Each paragraph's own wrappers carry its own categories; the div carries none.
+    const painted = [...host.querySelectorAll('fp-para')].map(
+      (w) => `${w.getAttribute('data-fp-cat')}:${w.textContent}`,
+    );
+    expect(painted).toContain('first-party-collection:We collect your ');
+    expect(painted).toContain('third-party-sharing:We share your IMEI with ');
+    expect(painted).not.toContain(expect.stringMatching(/^first-party-collection:We share/));
+    expect(host.querySelector('div')!.hasAttribute('data-fp-cat')).toBe(false);
+    expect([...host.querySelectorAll('fp-mark')].map((m) => m.textContent)).toEqual([
+      'IMEI',
+      'IMEI',
+    ]);
+    h.clear();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
   it('shows only the categories in view and hides marks of hidden types from the keyboard', async () => {
     const host = setup('<p>Your IMEI is shared with advertisers.</p>');
     const p = host.querySelector('p')!;

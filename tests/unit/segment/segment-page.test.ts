@@ -175,6 +175,8 @@ describe('segmentPage: blocks', () => {
       'Third paragraph after a double break here.',
     ]);
     expect(segments[1]?.element).toBe(segments[2]?.element);
+    // Paragraphs sharing an element are stretches of it, highlighted one by one.
+    expect(segments.map((s) => s.inline ?? false)).toEqual([false, true, true]);
   });
 
   it('lists the text nodes that make up each segment', () => {
