@@ -20,6 +20,7 @@ import {
   PSEUDO_HEADING_LEVEL,
 } from './blocks';
 import { stableId } from './ids';
+import { segmentPlainText } from './segment-text';
 import type { Segment, SegmentOptions } from './types';
 import { visibilityChecker } from './visibility';
 
@@ -193,6 +194,33 @@ export function* segmentSteps(
     options.onSegment?.(out);
   }
 
+  /**
+   * A `<pre>` holding at least two paragraphs separated by blank lines, read as stretches of it
+   * (segment-text.ts), under the heading it sits under; false leaves it to the ordinary walk.
+   */
+  function readPreformatted(pre: Element): boolean {
+    const raw = pre.textContent ?? '';
+    if (!/\n[ \t]*\n/.test(raw) || holdsBlock(pre)) return false;
+    const blocks = raw.split(/\r?\n[ \t]*\r?\n/);
+    if (blocks.filter((b) => countWordsUpTo(b, minWords) >= minWords).length < 2) return false;
+    if (!visible(pre) && !collapsedAncestor(pre, collapsed)) return false;
+    const page = headings[headings.length - 1]?.text;
+    const found = segmentPlainText(pre, {
+      minWords,
+      idPrefix: prefix,
+      seenIds: seen,
+      maxSegments: maxSegments - out.length,
+    });
+    for (const segment of found) {
+      if (!segment.isHeading && segment.heading === undefined && page !== undefined) {
+        segment.heading = page;
+      }
+      out.push(segment);
+      options.onSegment?.(out);
+    }
+    return true;
+  }
+
   /** An element whose children are being read, and what closing it does once they are. */
   interface Frame {
     owner: Element;
@@ -274,6 +302,8 @@ export function* segmentSteps(
       // A row of column names is not a clause: nothing inside it is read.
       if (row === 'header') continue;
       if (row === 'data') inRow = true;
+      // A policy pasted as preformatted text is read like a plain-text document.
+      if (el.localName === 'pre' && readPreformatted(el)) continue;
       const term = el.localName === 'dt' && startsDefinitionPair(el);
       stack.push(
         frame(el, el, { spaced: false, endsRow: row === 'data', emits: true, term, isLink }),

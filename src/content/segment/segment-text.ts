@@ -42,5 +42,5 @@ export function segmentPlainText(pre: Element, options: SegmentOptions): Segment
   });
   return found
     .slice(0, options.maxSegments ?? found.length)
-    .map((s) => ({ ...s, element: pre, tag: 'pre', inline: true }));
+    .map((s) => ({ ...s, element: pre, tag: 'pre', ...(s.isHeading ? {} : { inline: true }) }));
 }

@@ -134,6 +134,26 @@ describe('segmentPage: blocks', () => {
     ]);
   });
 
+  it('reads a policy pasted as preformatted text paragraph by paragraph', () => {
+    setPage(`<h2>Your data</h2>
+      <pre>PRIVACY NOTICE
+
+We collect your email address
+when you sign up.
+
+We share it with our payment processor.</pre>
+      <pre>const collected = ['email', 'name'];
+send(collected);</pre>`);
+    const segments = segmentPage(document).filter((s) => s.tag === 'pre');
+    expect(segments.map((s) => [s.text, s.isHeading, s.inline, s.heading])).toEqual([
+      ['PRIVACY NOTICE', true, undefined, undefined],
+      ['We collect your email address when you sign up.', false, true, 'PRIVACY NOTICE'],
+      ['We share it with our payment processor.', false, true, 'PRIVACY NOTICE'],
+      // A block of code without blank lines is one ordinary paragraph.
+      ["const collected = ['email', 'name']; send(collected);", false, undefined, 'Your data'],
+    ]);
+  });
+
   it('keeps the cells of layout tables and very long rows apart', () => {
     const long = 'We collect the words of a long cell. '.repeat(100);
     setPage(`
