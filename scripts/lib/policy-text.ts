@@ -1,8 +1,8 @@
 /**
  * Policy files → paragraphs in reading order, without dependencies (issue 6). HTML: a small
  * block splitter (block-level tags end a paragraph, h1–h6 are headings, a data table row is one
- * paragraph and a row of column names none, a definition term and its description one, as in
- * the content script's segmentPage); plain text:
+ * paragraph and a row of column names none, a definition term and its description one, a
+ * `<pre>` split at blank lines, as in the content script's segmentPage); plain text:
  * blocks separated by blank lines, short unpunctuated single lines taken as headings.
  */
 import type { ParagraphInput } from '../../src/core/types';
@@ -82,9 +82,20 @@ function joinDefinitionPairs(html: string): string {
   );
 }
 
+const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
+
+/** A `<pre>` holding paragraphs between blank lines (a policy pasted as text): one block each. */
+function splitPreformatted(html: string): string {
+  return html.replace(PRE, (pre: string, inner: string) => {
+    const blocks = inner.replace(/<[^>]*>/g, '').split(/\r?\n[ \t]*\r?\n/);
+    if (blocks.filter((b) => b.trim() !== '').length < 2) return pre;
+    return blocks.map((b) => `<p>${b}</p>`).join('');
+  });
+}
+
 export function htmlToParagraphs(html: string): ParagraphInput[] {
-  const body = joinDefinitionPairs(
-    flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ')),
+  const body = splitPreformatted(
+    joinDefinitionPairs(flattenTableRows(html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' '))),
   );
   const out: ParagraphInput[] = [];
   // Split at every block tag (opening or closing); remember whether a chunk opened as h1–h6 or

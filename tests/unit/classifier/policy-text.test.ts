@@ -49,6 +49,17 @@ describe('policy text splitting', () => {
     ]);
   });
 
+  it('splits a pre at blank lines, and leaves a code block whole', () => {
+    const html =
+      '<pre>We collect your\nemail &amp; name.\n\nWe share it with <b>processors</b>.</pre>' +
+      '<pre>send(email);\nlog(name);</pre>';
+    expect(htmlToParagraphs(html)).toEqual([
+      { text: 'We collect your email & name.' },
+      { text: 'We share it with processors.' },
+      { text: 'send(email); log(name);' },
+    ]);
+  });
+
   it('splits plain text at blank lines and spots short headings', () => {
     const text = '1. Retention\n\nWe keep data\nfor 30 days.\n\n\nWe delete backups yearly.';
     expect(textToParagraphs(text)).toEqual([
