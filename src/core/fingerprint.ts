@@ -10,7 +10,8 @@ export const FINGERPRINT_VERSION = 1;
 /**
  * How the page was cut into paragraphs. Fingerprints made under another cut cannot be diffed
  * (2: a data table row became one paragraph instead of one per cell; 3: a definition term and its
- * description became one); stored ones without the field are version 1.
+ * description became one, and collapsed sections, plain-text documents and paragraphs of a
+ * `<pre>` are read); stored ones without the field are version 1.
  */
 export const SEGMENTATION_VERSION = 3;
 
