@@ -34,11 +34,32 @@ export function collapsedRoots(
   return roots;
 }
 
-/** The collapsed section root `el` sits in (itself included), or null. */
-export function collapsedAncestor(el: Element, roots: ReadonlySet<Element>): Element | null {
-  if (roots.size === 0) return null;
-  for (let e: Element | null = el; e; e = e.parentElement) if (roots.has(e)) return e;
-  return null;
+/**
+ * Whether an element sits in a collapsed section (itself included), for one pass over a page:
+ * answers are remembered along the way up, so a page of thousands of hidden paragraphs nested
+ * thousands deep still costs each ancestor one look.
+ */
+export function collapsedChecker(roots: ReadonlySet<Element>): (el: Element) => boolean {
+  if (roots.size === 0) return () => false;
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let answer = false;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const seen = known.get(e);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      path.push(e);
+      if (roots.has(e)) {
+        answer = true;
+        break;
+      }
+    }
+    for (const e of path) known.set(e, answer);
+    return answer;
+  };
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { countWordsUpTo, normalizeSpace } from '../../core/detect/words';
 import { exclusion } from './chrome';
-import { collapsedAncestor, collapsedRoots } from './collapsed';
+import { collapsedChecker, collapsedRoots } from './collapsed';
 import {
   headingLevel,
   isBlock,
@@ -114,6 +114,7 @@ export function* segmentSteps(
   const visible = visibilityChecker(doc);
   // Closed sections the reader opens with a click are read like the rest of the policy.
   const collapsed = collapsedRoots(root, visible);
+  const inCollapsed = collapsedChecker(collapsed);
   const hasMain = doc.querySelector('main, [role="main"], article') !== null;
   let pageTextLength = -1;
 
@@ -169,7 +170,7 @@ export function* segmentSteps(
     if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
     if (level === null && words < minWords) return;
     if (level === null && linkShare >= LINK_SHARE && words <= LINK_LIST_MAX_WORDS) return;
-    if (!visible(owner) && !collapsedAncestor(owner, collapsed)) return;
+    if (!visible(owner) && !inCollapsed(owner)) return;
     let heading: string | undefined;
     if (level !== null) {
       while (headings.length > 0 && (headings[headings.length - 1] as OpenHeading).level >= level) {
@@ -203,7 +204,7 @@ export function* segmentSteps(
     if (!/\n[ \t]*\n/.test(raw) || holdsBlock(pre)) return false;
     const blocks = raw.split(/\r?\n[ \t]*\r?\n/);
     if (blocks.filter((b) => countWordsUpTo(b, minWords) >= minWords).length < 2) return false;
-    if (!visible(pre) && !collapsedAncestor(pre, collapsed)) return false;
+    if (!visible(pre) && !inCollapsed(pre)) return false;
     const page = headings[headings.length - 1]?.text;
     const found = segmentPlainText(pre, {
       minWords,
@@ -258,7 +259,7 @@ export function* segmentSteps(
       if (top.spaced) run.push(' ');
       if (top.endsRow) inRow = false;
       // A hidden term goes to emit(), which drops it.
-      if (top.term && (visible(top.owner) || collapsedAncestor(top.owner, collapsed))) {
+      if (top.term && (visible(top.owner) || inCollapsed(top.owner))) {
         run.push(' ');
         pendingTerm = top.owner;
       } else if (top.emits) emit(top.owner);
