@@ -74,12 +74,18 @@ export class PageController {
   private timings: PageTimings = { detectMs: 0 };
   /** This page load was summarised once: later analyses are rechecks (AnalyseRequest.recheck). */
   private summarised = false;
+  /** The look at paragraphs the page added, in progress (analyseAdded). */
+  private adding: Promise<void> = Promise.resolve();
 
   constructor(private readonly doc: Document) {
     this.watcher = new PageWatcher(doc, {
       onUrlChange: () => this.restart(),
       onSettled: () => this.recheck(),
       hasNewText: (added) => this.hasNewText(added),
+      // One at a time: two looks at once would both annotate the same new paragraphs.
+      onAdded: () => {
+        this.adding = this.adding.then(() => this.analyseAdded()).catch(() => undefined);
+      },
     });
   }
 
@@ -224,21 +230,8 @@ export class PageController {
     const done = performance.now();
     // The summary is asked for once the page is annotated, so the worker building it does not
     // compete for the CPU with the highlighting (the popup has it a few milliseconds later).
-    void bridge
-      .summarise({
-        url: this.doc.location.href,
-        title: this.doc.title.slice(0, 500),
-        forced: this.forced,
-        detection: this.detection ?? { isPolicy: false, score: 0, reasons: [] },
-        paragraphs: segments.map(toPayload),
-        recheck: this.summarised,
-      })
-      .catch(() => undefined);
-    this.summarised = true;
-    // Watch only after highlighting, so our own thousands of DOM edits queue no mutation records.
-    this.watcher.watchAnnotated(
-      segments.flatMap((s) => (s.term ? [s.term, s.element] : [s.element])),
-    );
+    this.summarise(segments);
+    this.watchAnnotated(segments);
     this.timings = {
       detectMs: this.timings.detectMs,
       paragraphs: segments.length,
@@ -349,6 +342,59 @@ export class PageController {
     if (this.status !== 'policy') return false;
     const known = new Set(this.analysed.map((item) => item.segment.text));
     return added.some((el) => segmentPage(el).some((s) => !s.isHeading && !known.has(s.text)));
+  }
+
+  /**
+   * The page added paragraphs (a section rendered once opened): only those are classified and
+   * highlighted, and the rest of the page is left as it is (no flicker, no lost focus). The popup
+   * gets the whole page again as a recheck. A large addition is analysed from scratch instead.
+   */
+  private async analyseAdded(): Promise<void> {
+    if (this.status !== 'policy') return;
+    const run = this.run;
+    const segments = await this.collectSegments(() => undefined);
+    if (run !== this.run) return;
+    const before = new Map(this.analysed.map((item) => [item.segment.id, item]));
+    // New text, or a paragraph the page re-rendered into a new element, needs its highlight.
+    const fresh = segments.filter((s) => before.get(s.id)?.segment.element !== s.element);
+    if (fresh.length === 0) return;
+    if (fresh.reduce((n, s) => n + requestChars(s), 0) > MAX_REQUEST_CHARS) {
+      this.clearPage();
+      await this.analyse();
+      return;
+    }
+    const labels = await bridge.classify(fresh.map(toPayload));
+    if (run !== this.run) return;
+    const added = fresh.map((segment, i) => ({ segment, analysis: labels[i]! }));
+    const byId = new Map(added.map((item) => [item.segment.id, item]));
+    this.analysed = segments.map((s) => (byId.get(s.id) ?? before.get(s.id)) as AnalysedSegment);
+    for (const item of added) this.byId.set(item.segment.id, item.analysis);
+    await this.highlight(added);
+    if (run !== this.run) return;
+    this.summarise(segments);
+    this.watchAnnotated(segments);
+  }
+
+  /** The whole page for the popup, the badge and change tracking (only the first is recorded). */
+  private summarise(segments: Segment[]): void {
+    void bridge
+      .summarise({
+        url: this.doc.location.href,
+        title: this.doc.title.slice(0, 500),
+        forced: this.forced,
+        detection: this.detection ?? { isPolicy: false, score: 0, reasons: [] },
+        paragraphs: segments.map(toPayload),
+        recheck: this.summarised,
+      })
+      .catch(() => undefined);
+    this.summarised = true;
+  }
+
+  /** Watch only after highlighting, so our own thousands of DOM edits queue no mutation records. */
+  private watchAnnotated(segments: Segment[]): void {
+    this.watcher.watchAnnotated(
+      segments.flatMap((s) => (s.term ? [s.term, s.element] : [s.element])),
+    );
   }
 
   /** Content arrived late or our paragraphs were replaced: detect or analyse again. */

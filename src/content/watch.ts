@@ -31,6 +31,8 @@ export interface WatchCallbacks {
    * mode only; without it, added text is never news).
    */
   hasNewText?(added: readonly Element[]): boolean;
+  /** The page added paragraphs not analysed yet (after hasNewText); default: onSettled. */
+  onAdded?(): void;
 }
 
 function pageKey(loc: Location): string {
@@ -159,7 +161,8 @@ export class PageWatcher {
       } else if (this.added.length > 0 && this.addedNewText()) {
         if (this.additionRechecks >= MAX_ADDITION_RECHECKS) return;
         this.additionRechecks++;
-        this.callbacks.onSettled();
+        if (this.callbacks.onAdded) this.callbacks.onAdded();
+        else this.callbacks.onSettled();
       }
     }
   }

@@ -182,12 +182,16 @@ describe('policies are annotated', () => {
     await waitForAnalysis(page);
     const before = await highlightCounts(page);
     expect(await page.locator('#rights-slot p').count()).toBe(0);
+    // A highlight already on the page, to see whether it is left alone.
+    const mark = await page.locator('fp-mark[data-fp-type]').first().elementHandle();
     await page.locator('button.lazy').click();
     // The new paragraph is read, classified and annotated; the rest is annotated as before.
     await expect
       .poll(() => page.locator('#rights-slot p').getAttribute('data-fp-cat'), { timeout: 5000 })
       .toContain('user-access');
     expect((await highlightCounts(page)).blocks).toBe(before.blocks + 1);
+    // Only the new paragraph was annotated: the existing highlights were never taken off.
+    expect(await mark?.evaluate((el) => el.isConnected)).toBe(true);
     // Opening a section is not a change of the policy.
     expect(await page.locator('[data-fp-new]').count()).toBe(0);
     await page.close();
