@@ -7,6 +7,7 @@
  */
 import type { ParagraphInput } from '../../src/core/types';
 import { MAX_TABLE_ROW_CHARS } from '../../src/content/segment/segment-page';
+import { BLANK_LINE } from '../../src/content/segment/plain-text';
 
 const BLOCK_TAGS =
   'p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|section|article|header|footer|nav|aside|main|blockquote|pre|br|hr|h[1-6]|form|fieldset|figcaption|caption|details|summary';
@@ -87,7 +88,7 @@ const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
 /** A `<pre>` holding paragraphs between blank lines (a policy pasted as text): one block each. */
 function splitPreformatted(html: string): string {
   return html.replace(PRE, (pre: string, inner: string) => {
-    const blocks = inner.replace(/<[^>]*>/g, '').split(/\r?\n[ \t]*\r?\n/);
+    const blocks = inner.replace(/<[^>]*>/g, '').split(BLANK_LINE);
     if (blocks.filter((b) => b.trim() !== '').length < 2) return pre;
     return blocks.map((b) => `<p>${b}</p>`).join('');
   });

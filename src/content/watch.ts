@@ -5,6 +5,7 @@
  * "show more"). The observer callback only notes added elements and sets a timer, so even a page
  * that mutates continuously pays almost nothing, and rechecks are throttled and capped.
  */
+import { MARK_TAG, PARA_TAG } from './highlight/styles';
 
 const SETTLE_MS = 500;
 const LATE_CONTENT_WINDOW_MS = 20_000;
@@ -111,7 +112,7 @@ export class PageWatcher {
         // Our marks, tooltip and style sheet are not the page's news.
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        if (el.localName === 'fp-mark' || el.localName === 'fp-para') continue;
+        if (el.localName === MARK_TAG || el.localName === PARA_TAG) continue;
         if (el.closest('[data-fp-ui]')) continue;
         this.added.push(el);
       }

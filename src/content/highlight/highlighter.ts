@@ -63,8 +63,8 @@ export class Highlighter {
   /** What the page itself had in the attributes we set (null: nothing), put back by clear(). */
   private readonly pageValues = new Map<Element, Map<string, string | null>>();
   /**
-   * Plain-text documents: the text of the element whose stretches are paragraphs (our wrappers
-   * do not change it), and where the next paragraph is looked for.
+   * Per element whose stretches are paragraphs (`Segment.inline`): its text (our wrappers do not
+   * change it) and where the next paragraph is looked for.
    */
   private readonly stretches = new Map<Element, { text: NormalisedText; next: number }>();
   /** The view last put on the page (setView), so an unchanged view costs nothing. */
@@ -223,8 +223,9 @@ export class Highlighter {
   }
 
   /**
-   * Wraps a plain-text paragraph (a stretch of its element's text) in our own inline element, so
-   * that it can carry the paragraph's attributes like a block; the stretches come in order.
+   * Wraps a paragraph that is a stretch of its element's text (`<br><br>` splits, plain text) in
+   * our own inline element, so that it can carry the paragraph's attributes like a block; the
+   * stretches of one element come in order.
    */
   private wrapStretch(segment: Segment): Element[] {
     const el = segment.element;

@@ -10,7 +10,7 @@ import { CATEGORY_PRIORITY, paletteStyle } from '../../core/palette';
 import type { Palette } from '../../core/settings';
 
 export const MARK_TAG = 'fp-mark';
-/** Wraps one paragraph of a plain-text document, which has no element per paragraph to mark. */
+/** Wraps one paragraph that has no element of its own (`<br><br>` splits, plain text). */
 export const PARA_TAG = 'fp-para';
 
 function buildCss(palette: Palette): string {

@@ -7,6 +7,13 @@
  */
 import { visibilityChecker } from './visibility';
 
+/** A control that says it opens other elements and is closed. */
+const CLOSED_CONTROL = '[aria-expanded="false"][aria-controls]';
+
+/** The ids a control names in `aria-controls`. */
+const controlledIds = (control: Element): string[] =>
+  (control.getAttribute('aria-controls') ?? '').split(/\s+/).filter((id) => id !== '');
+
 /** The roots of the page's collapsed sections whose control the reader can see. */
 export function collapsedRoots(
   root: Document | Element,
@@ -16,7 +23,7 @@ export function collapsedRoots(
   const roots = new Set<Element>();
   // One selector match for the common page without any: most pages have none of the three.
   const candidates = root.querySelectorAll(
-    'details:not([open]), [aria-expanded="false"][aria-controls], [hidden="until-found"]',
+    `details:not([open]), ${CLOSED_CONTROL}, [hidden="until-found"]`,
   );
   for (const el of candidates) {
     if (el.localName === 'details') {
@@ -24,8 +31,8 @@ export function collapsedRoots(
     } else if (el.getAttribute('hidden') === 'until-found') {
       if (el.parentElement && visible(el.parentElement)) roots.add(el);
     } else if (visible(el)) {
-      for (const id of (el.getAttribute('aria-controls') ?? '').split(/\s+/)) {
-        const panel = id ? doc.getElementById(id) : null;
+      for (const id of controlledIds(el)) {
+        const panel = doc.getElementById(id);
         // A control inside its own panel (a "close" button) does not make the panel collapsed.
         if (panel && !panel.contains(el)) roots.add(panel);
       }
@@ -71,10 +78,9 @@ export function collapsedChecker(roots: ReadonlySet<Element>): (el: Element) => 
 export function revealCollapsed(el: Element): boolean {
   const controls = new Map<string, HTMLElement>();
   // Not `instanceof HTMLElement`: a same-origin frame's elements come from another window.
-  const selector = '[aria-expanded="false"][aria-controls]';
-  for (const c of el.ownerDocument.querySelectorAll<HTMLElement>(selector)) {
-    for (const id of c.getAttribute('aria-controls')?.split(/\s+/) ?? []) {
-      if (id && typeof c.click === 'function' && !controls.has(id)) controls.set(id, c);
+  for (const c of el.ownerDocument.querySelectorAll<HTMLElement>(CLOSED_CONTROL)) {
+    for (const id of controlledIds(c)) {
+      if (typeof c.click === 'function' && !controls.has(id)) controls.set(id, c);
     }
   }
   const visible = visibilityChecker(el.ownerDocument);

@@ -5,6 +5,8 @@
 import { countWords, normalizeSpace } from '../../core/detect/words';
 
 export const MARKDOWN_HEADING = /^#{1,6}\s+/;
+/** What separates two paragraphs of plain text: a blank (or whitespace-only) line. */
+export const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 
 /** A single short capitalised line without closing punctuation, or a Markdown "# heading". */
 export function looksLikeHeading(block: string): boolean {
@@ -30,7 +32,7 @@ export function plainTextBlock(doc: Document): Element | null {
 /** The heading lines among the first blocks of a plain text (blocks separated by blank lines). */
 export function headingLines(text: string, max: number): string[] {
   const out: string[] = [];
-  for (const block of text.split(/\r?\n[ \t]*\r?\n/)) {
+  for (const block of text.split(BLANK_LINE)) {
     if (out.length >= max) break;
     const line = block.trim();
     if (line !== '' && looksLikeHeading(line)) {

@@ -20,6 +20,7 @@ import {
   PSEUDO_HEADING_LEVEL,
 } from './blocks';
 import { stableId } from './ids';
+import { BLANK_LINE } from './plain-text';
 import { segmentPlainText } from './segment-text';
 import type { Segment, SegmentOptions } from './types';
 import { visibilityChecker } from './visibility';
@@ -115,6 +116,8 @@ export function* segmentSteps(
   // Closed sections the reader opens with a click are read like the rest of the policy.
   const collapsed = collapsedRoots(root, visible);
   const inCollapsed = collapsedChecker(collapsed);
+  // Shown, or in a closed section the reader can open.
+  const readable = (el: Element): boolean => visible(el) || inCollapsed(el);
   const hasMain = doc.querySelector('main, [role="main"], article') !== null;
   let pageTextLength = -1;
 
@@ -170,7 +173,7 @@ export function* segmentSteps(
     if (level === null && isPseudoHeading(owner, text, words)) level = PSEUDO_HEADING_LEVEL;
     if (level === null && words < minWords) return;
     if (level === null && linkShare >= LINK_SHARE && words <= LINK_LIST_MAX_WORDS) return;
-    if (!visible(owner) && !inCollapsed(owner)) return;
+    if (!readable(owner)) return;
     let heading: string | undefined;
     if (level !== null) {
       while (headings.length > 0 && (headings[headings.length - 1] as OpenHeading).level >= level) {
@@ -200,11 +203,10 @@ export function* segmentSteps(
    * (segment-text.ts), under the heading it sits under; false leaves it to the ordinary walk.
    */
   function readPreformatted(pre: Element): boolean {
-    const raw = pre.textContent ?? '';
-    if (!/\n[ \t]*\n/.test(raw) || holdsBlock(pre)) return false;
-    const blocks = raw.split(/\r?\n[ \t]*\r?\n/);
+    if (holdsBlock(pre)) return false;
+    const blocks = (pre.textContent ?? '').split(BLANK_LINE);
     if (blocks.filter((b) => countWordsUpTo(b, minWords) >= minWords).length < 2) return false;
-    if (!visible(pre) && !inCollapsed(pre)) return false;
+    if (!readable(pre)) return false;
     const page = headings[headings.length - 1]?.text;
     const found = segmentPlainText(pre, {
       minWords,
@@ -259,7 +261,7 @@ export function* segmentSteps(
       if (top.spaced) run.push(' ');
       if (top.endsRow) inRow = false;
       // A hidden term goes to emit(), which drops it.
-      if (top.term && (visible(top.owner) || inCollapsed(top.owner))) {
+      if (top.term && readable(top.owner)) {
         run.push(' ');
         pendingTerm = top.owner;
       } else if (top.emits) emit(top.owner);

@@ -1,7 +1,7 @@
 /** Paragraphs of plain text (runs separated by blank lines), with the same ids as segmentPage. */
 import { countWords, normalizeSpace } from '../../core/detect/words';
 import { stableId } from './ids';
-import { looksLikeHeading, MARKDOWN_HEADING } from './plain-text';
+import { BLANK_LINE, looksLikeHeading, MARKDOWN_HEADING } from './plain-text';
 import type { Segment, SegmentOptions } from './types';
 
 export type TextSegment = Omit<Segment, 'element' | 'tag'>;
@@ -14,7 +14,7 @@ export function segmentText(
   const seen = options.seenIds ?? new Map<string, number>();
   const out: TextSegment[] = [];
   let heading: string | undefined;
-  for (const block of text.split(/\r?\n[ \t]*\r?\n/)) {
+  for (const block of text.split(BLANK_LINE)) {
     const isHeading = looksLikeHeading(block.trim());
     const clean = normalizeSpace(isHeading ? block.trim().replace(MARKDOWN_HEADING, '') : block);
     if (clean === '' || (!isHeading && countWords(clean) < minWords)) continue;
