@@ -79,6 +79,13 @@ async function openWithBaseline(path: string): Promise<{ page: Page; original: s
   return { page, original };
 }
 
+/** Everything shown switched off: every trace of Fineprint leaves, the page is as it was. */
+async function expectRestoredWhenAllOff(page: Page, original: string): Promise<void> {
+  await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
+  await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
+  expect(await pageMarkup(page)).toBe(original);
+}
+
 async function resetSettings() {
   await setSettings(session, {
     disabledSites: [],
@@ -214,9 +221,7 @@ describe('policies are annotated', () => {
     expect(marks).toEqual(
       expect.arrayContaining(['device-identifiers:IMEI', 'location:precise GPS location']),
     );
-    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
-    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
-    expect(await pageMarkup(page)).toBe(original);
+    await expectRestoredWhenAllOff(page, original);
     await page.close();
   });
 
@@ -230,9 +235,7 @@ describe('policies are annotated', () => {
     expect(
       await page.locator('#policy fp-para fp-mark[data-fp-type="location"]').count(),
     ).toBeGreaterThan(0);
-    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
-    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
-    expect(await pageMarkup(page)).toBe(original);
+    await expectRestoredWhenAllOff(page, original);
     await page.close();
   });
 
@@ -287,9 +290,7 @@ describe('toggles, explanations and restore', () => {
     await setSettings(session, { palette: 'default' });
     await expect.poll(shadowOf).toBe(defaultBar);
 
-    await setSettings(session, { enabledCategories: categoriesOn([]), showSensitive: false });
-    await expect.poll(async () => (await highlightCounts(page)).any).toBe(0);
-    expect(await pageMarkup(page)).toBe(original);
+    await expectRestoredWhenAllOff(page, original);
 
     await resetSettings();
     await waitForAnalysis(page);

@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { segmentPage, type Segment } from '../../../src/content/segment';
+import { segmentPage } from '../../../src/content/segment';
 import { revealCollapsed } from '../../../src/content/segment/collapsed';
-import { setPage } from './helpers';
-
-const texts = (segments: Segment[]) => segments.map((s) => s.text);
+import { setPage, texts } from './helpers';
 
 describe('collapsed sections', () => {
   it('reads accordion panels and closed details, not other hidden text', () => {

@@ -8,3 +8,6 @@ export function setPage(bodyHtml: string, headHtml = ''): Document {
 export function serialize(doc: Document): string {
   return doc.documentElement.outerHTML;
 }
+
+/** The texts of a list of segments, for compact expectations. */
+export const texts = (segments: { text: string }[]): string[] => segments.map((s) => s.text);

@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { segmentPage, segmentWithFrames, type Segment } from '../../../src/content/segment';
-import { serialize, setPage } from './helpers';
-
-const texts = (segments: Segment[]) => segments.map((s) => s.text);
+import { serialize, setPage, texts } from './helpers';
 
 describe('segmentPage: blocks', () => {
   it('yields paragraphs, list items, table rows and definition lists', () => {
