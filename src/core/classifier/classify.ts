@@ -118,7 +118,11 @@ export function headLogits(model: Model, input: ParagraphInput): Float64Array {
 
 /** Calibrated probability per head (model.heads order). */
 export function headScores(model: Model, input: ParagraphInput): Float64Array {
-  const z = headLogits(model, input);
+  return scoresFromLogits(model, headLogits(model, input));
+}
+
+/** Calibration and the second stage over one paragraph's mixed logits (headLogits). */
+export function scoresFromLogits(model: Model, z: Float64Array): Float64Array {
   const n = z.length;
   const p = new Float64Array(n);
   for (let h = 0; h < n; h++) {
