@@ -1,15 +1,21 @@
 /**
  * A second model-selection figure, five times the size of select.ts's split-half validation
  * (`tsx scripts/train/cv.ts '<variant json>' ...`). PrivacyGLUE train and validation are pooled
- * (2,700 segments, test never read), every segment is scored by a model trained without it
+ * (2,696 segments; test texts are read only to keep their duplicates out, never their labels),
+ * every segment is scored by a model trained without it
  * (5 folds by segment, its span sentences with it; data/train-extra always on the training
  * side), and calibration, second stage and thresholds are fitted on a random half of those
  * out-of-fold scores and judged on the other half (10 halvings x 2 directions). Prints macro-F1
  * (12 labels). Select.ts's 275-segment halves hold 3 do-not-track and 7 retention segments, and
  * many variants have been compared on that one set; this figure checks the choices on more data.
  */
-import { mixSentences, loadModel, type ModelFile } from '../../src/core/classifier/index';
-import { scoresFromLogits } from '../../src/core/classifier/classify';
+import { readFileSync } from 'node:fs';
+import {
+  loadModel,
+  mixSentences,
+  scoresFromLogits,
+  type ModelFile,
+} from '../../src/core/classifier/index';
 import { segmentKey, loadPglue, loadTrainExtra, type Example } from './data';
 import { outOfFold, tune, type Recipe } from './fit';
 import { PGLUE_HEADS, headIndex } from './labels';
@@ -19,7 +25,6 @@ import { mulberry32, shuffle } from './random';
 import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
 import { withVoteTargets } from './votes';
-import { readFileSync } from 'node:fs';
 
 interface Variant {
   features?: Partial<Recipe['features']>;

@@ -7,6 +7,7 @@ export {
   headLogits,
   headLogitParts,
   mixSentences,
+  scoresFromLogits,
 } from './classify';
 export type { ClassifyOptions } from './classify';
 export { extractFeatures, featureKeys, tokenizeParagraph, vectorOf } from './features';
