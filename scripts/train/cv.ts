@@ -10,29 +10,15 @@
  * many variants have been compared on that one set; this figure checks the choices on more data.
  */
 import { readFileSync } from 'node:fs';
-import {
-  loadModel,
-  mixSentences,
-  scoresFromLogits,
-  type ModelFile,
-} from '../../src/core/classifier/index';
+import type { ModelFile } from '../../src/core/classifier/index';
 import { segmentKey, loadPglue, loadTrainExtra, type Example } from './data';
-import { outOfFold, tune, type Recipe } from './fit';
-import { PGLUE_HEADS, headIndex } from './labels';
-import { score } from './metrics';
+import { outOfFold } from './fit';
+import { PGLUE_HEADS } from './labels';
 import { MODEL_PATH } from './paths';
-import { mulberry32, shuffle } from './random';
-import { DEFAULT_RECIPE, EXTRA_DATA } from './recipe';
+import { EXTRA_DATA, variantRecipe, type Variant } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
+import { splitHalfMacroF1 } from './split-half';
 import { withVoteTargets } from './votes';
-
-interface Variant {
-  features?: Partial<Recipe['features']>;
-  sgd?: Partial<Recipe['sgd']>;
-  stackL2?: number | null;
-  threshold?: Recipe['threshold'];
-  data?: Partial<typeof EXTRA_DATA>;
-}
 
 const inPool = (split: string | string[] | null): boolean =>
   split !== null && [split].flat().every((s) => s === 'train' || s === 'validation');
@@ -57,47 +43,13 @@ function pool(data: typeof EXTRA_DATA): Example[] {
 }
 
 const template = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as ModelFile;
-const cols = PGLUE_HEADS.map(headIndex);
 
 for (const arg of process.argv.slice(2)) {
   const v = JSON.parse(arg) as Variant;
-  const recipe: Recipe = {
-    ...DEFAULT_RECIPE,
-    features: { ...DEFAULT_RECIPE.features, ...v.features },
-    sgd: { ...DEFAULT_RECIPE.sgd, ...v.sgd },
-    stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
-    threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
-  };
+  const recipe = variantRecipe(v);
   const t0 = performance.now();
   const oof = outOfFold(pool({ ...EXTRA_DATA, ...v.data }), recipe, 5);
-  let sum = 0;
-  for (let r = 0; r < 10; r++) {
-    const idx = shuffle(
-      oof.examples.map((_, i) => i),
-      mulberry32(r + 1),
-    );
-    const half = Math.floor(idx.length / 2);
-    const halves = [idx.slice(0, half), idx.slice(half)];
-    for (const [fit, held] of [halves, [...halves].reverse()] as number[][][]) {
-      const f = JSON.parse(JSON.stringify(template)) as ModelFile;
-      delete f.stack;
-      tune(
-        f,
-        (fit as number[]).map((i) => oof.parts[i]!),
-        (fit as number[]).map((i) => oof.examples[i]!),
-        recipe,
-      );
-      const m = loadModel(f);
-      const gold = (held as number[]).map((i) => cols.map((h) => oof.examples[i]!.y[h] === 1));
-      const pred = (held as number[]).map((i) => {
-        const { whole, best } = oof.parts[i]!;
-        const z = whole.map((w, h) => mixSentences(w, best?.[h], m.sentenceMix[h] as number));
-        const p = scoresFromLogits(m, z);
-        return cols.map((h) => (p[h] as number) >= (m.thresholds[h] as number));
-      });
-      sum += score([...PGLUE_HEADS], gold, pred).macroF1;
-    }
-  }
+  const cv = splitHalfMacroF1(template, oof, PGLUE_HEADS, recipe);
   const secs = ((performance.now() - t0) / 1000).toFixed(0);
-  console.log(`cv ${((sum / 20) * 100).toFixed(2)}  n ${oof.examples.length}  ${secs}s  ${arg}`);
+  console.log(`cv ${(cv * 100).toFixed(2)}  n ${oof.examples.length}  ${secs}s  ${arg}`);
 }

@@ -1,5 +1,11 @@
 /** Runs a loaded model over labelled examples and scores it on a chosen set of heads. */
-import { headScores, type HeadId, type Model } from '../../src/core/classifier/index';
+import {
+  headScores,
+  mixSentences,
+  scoresFromLogits,
+  type HeadId,
+  type Model,
+} from '../../src/core/classifier/index';
 import type { Example } from './data';
 import { headIndex } from './labels';
 import { score, type Report } from './metrics';
@@ -12,12 +18,37 @@ export interface Predictions {
   decisions: boolean[][];
 }
 
-export function predict(model: Model, examples: Example[]): Predictions {
-  const scores = examples.map((ex) => headScores(model, ex));
+/** Each head's decision: its calibrated score against the model's threshold. */
+function decide(model: Model, scores: Float64Array[]): Predictions {
   const decisions = scores.map((s) =>
     Array.from(s, (v, h) => v >= (model.thresholds[h] as number)),
   );
   return { scores, decisions };
+}
+
+export function predict(model: Model, examples: Example[]): Predictions {
+  return decide(
+    model,
+    examples.map((ex) => headScores(model, ex)),
+  );
+}
+
+/**
+ * The same as predict, from scores already split into whole-paragraph and best-sentence parts
+ * (headLogitParts, possibly of another model with the same heads): for tuning experiments that
+ * score one set of parts under many calibrations. The parts are not changed.
+ */
+export function predictFromParts(
+  model: Model,
+  parts: { whole: Float64Array; best: Float64Array | null }[],
+): Predictions {
+  const scores = parts.map(({ whole, best }) =>
+    scoresFromLogits(
+      model,
+      whole.map((w, h) => mixSentences(w, best?.[h], model.sentenceMix[h] as number)),
+    ),
+  );
+  return decide(model, scores);
 }
 
 /** Scores `heads` (ids of the model's heads) against the examples' known targets. */

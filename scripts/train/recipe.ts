@@ -53,3 +53,26 @@ export const EXTRA_DATA = {
   votes: 1,
   spanVotes: 0,
 };
+
+/** A variant of the shipped recipe and data, as the selection scripts (select.ts, cv.ts) take it. */
+export interface Variant {
+  mixChoices?: number[];
+  /** Second-stage L2; null turns the second stage off. */
+  stackL2?: number | null;
+  outOfFold?: number;
+  threshold?: Recipe['threshold'];
+  features?: Partial<Recipe['features']>;
+  sgd?: Partial<Recipe['sgd']>;
+  data?: Partial<typeof EXTRA_DATA>;
+}
+
+export function variantRecipe(v: Variant): Recipe {
+  return {
+    features: { ...DEFAULT_RECIPE.features, ...v.features },
+    sgd: { ...DEFAULT_RECIPE.sgd, ...v.sgd },
+    sentenceMixChoices: v.mixChoices ?? DEFAULT_RECIPE.sentenceMixChoices,
+    stackL2: v.stackL2 === null ? undefined : (v.stackL2 ?? DEFAULT_RECIPE.stackL2),
+    threshold: v.threshold ?? DEFAULT_RECIPE.threshold,
+    outOfFold: v.outOfFold ?? DEFAULT_RECIPE.outOfFold,
+  };
+}
