@@ -11,13 +11,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModelFile } from '../../src/core/classifier/index';
-import { segmentKey, loadPglue, loadTrainExtra, type Example } from './data';
+import { segmentKey, loadOppStyle, loadPglue, loadTrainExtra, type Example } from './data';
 import { outOfFold } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { MODEL_PATH } from './paths';
 import { EXTRA_DATA, variantRecipe, type Variant } from './recipe';
 import { readSegments, spanSentences } from './span-sentences';
-import { splitHalfMacroF1 } from './split-half';
+import { splitHalfScores } from './split-half';
 import { withVoteTargets } from './votes';
 
 const inPool = (split: string | string[] | null): boolean =>
@@ -39,6 +39,7 @@ function pool(data: typeof EXTRA_DATA): Example[] {
       ? spanSentences(annotated, data.spanSentences, 'segment', data.spanVotes)
       : []),
     ...(data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : []),
+    ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
   ];
 }
 
@@ -49,7 +50,10 @@ for (const arg of process.argv.slice(2)) {
   const recipe = variantRecipe(v);
   const t0 = performance.now();
   const oof = outOfFold(pool({ ...EXTRA_DATA, ...v.data }), recipe, 5);
-  const cv = splitHalfMacroF1(template, oof, PGLUE_HEADS, recipe);
+  const cv = splitHalfScores(template, oof, PGLUE_HEADS, recipe);
   const secs = ((performance.now() - t0) / 1000).toFixed(0);
-  console.log(`cv ${(cv * 100).toFixed(2)}  n ${oof.examples.length}  ${secs}s  ${arg}`);
+  console.log(`cv ${(cv.macroF1 * 100).toFixed(2)}  n ${oof.examples.length}  ${secs}s  ${arg}`);
+  console.log(
+    `  per label: ${PGLUE_HEADS.map((h, i) => `${h} ${(cv.f1[i]! * 100).toFixed(1)}`).join(', ')}`,
+  );
 }

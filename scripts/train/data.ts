@@ -125,6 +125,8 @@ export interface RepoRecord {
   heading?: boolean;
   categories?: string[];
   sensitive?: string[];
+  /** The opp-style set only: the PrivacyGLUE subtypes of `other` (absent: those heads unknown). */
+  otherTypes?: string[];
 }
 
 /** Reads a file in the repo's line format, filling each paragraph's heading from its doc. */
@@ -146,6 +148,9 @@ export function loadRepoFile(path: string, weight: number): Example[] {
     doc.forEach((r, k) => {
       const y = emptyTargets(-1);
       for (const id of CATEGORY_IDS) y[headIndex(id)] = r.categories?.includes(id) ? 1 : 0;
+      if (r.otherTypes)
+        for (const h of OTHER_SUBTYPE_HEADS)
+          y[headIndex(h)] = r.otherTypes.includes(h.replace('other/', '')) ? 1 : 0;
       out.push({
         text: r.text,
         heading: ctx[k]?.heading,
@@ -168,4 +173,13 @@ export function loadTrainExtra(weight: number): Example[] {
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) => loadRepoFile(join(dir, f), weight));
+}
+
+/**
+ * data/opp-style/segments.jsonl: OPP-115-style segments of 2010s US website policies written for
+ * this project (headings inline, all 12 PrivacyGLUE labels given), to add in-domain examples of
+ * the rare labels.
+ */
+export function loadOppStyle(weight: number): Example[] {
+  return loadRepoFile(join(REPO_DATA_DIR, 'opp-style', 'segments.jsonl'), weight);
 }

@@ -2,7 +2,14 @@
  * The train/validation/test sets of both OPP-115 splits, each with the same extra corpora, so
  * the shipped model (PrivacyGLUE split) and the honest by-policy model share one recipe.
  */
-import { loadApp350, loadPglue, loadSegments, loadTrainExtra, type Example } from './data';
+import {
+  loadApp350,
+  loadOppStyle,
+  loadPglue,
+  loadSegments,
+  loadTrainExtra,
+  type Example,
+} from './data';
 import { EXTRA_DATA } from './recipe';
 import { readSegments, spanSentences, type AnnotatedSegment } from './span-sentences';
 import { withVoteTargets } from './votes';
@@ -46,6 +53,7 @@ export function corpusTraining(bench: Benchmark, data: ExtraData = EXTRA_DATA): 
     ...withVoteTargets(load('train'), segs, data.votes),
     ...sentences(bench, segs, data),
     ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
+    ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
   ];
 }
 

@@ -48,6 +48,7 @@ export const EXTRA_DATA = {
   spanSentences: 0.3,
   app350: 0,
   trainExtra: 1,
+  oppStyle: 0,
   // Train towards the share of annotators who gave each label (votes.ts): +0.6 / +1.0 / +0.8
   // split-half with SGD seeds 115 / 7 / 3, +1.0 / +0.7 / +0.3 modern (docs/MODEL_CARD.md).
   votes: 1,

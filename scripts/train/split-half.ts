@@ -16,7 +16,19 @@ export function splitHalfMacroF1(
   recipe: Recipe,
   always: TuningSet = { examples: [], parts: [] },
 ): number {
+  return splitHalfScores(file, scored, heads, recipe, always).macroF1;
+}
+
+/** The same, with each head's mean F1 (in `heads` order) beside the macro average. */
+export function splitHalfScores(
+  file: ModelFile,
+  scored: TuningSet,
+  heads: readonly HeadId[],
+  recipe: Recipe,
+  always: TuningSet = { examples: [], parts: [] },
+): { macroF1: number; f1: number[] } {
   let sum = 0;
+  const f1 = heads.map(() => 0);
   for (let r = 0; r < 10; r++) {
     const idx = shuffle(
       scored.examples.map((_, i) => i),
@@ -39,8 +51,10 @@ export function splitHalfMacroF1(
         m,
         held.map((i) => scored.parts[i]!),
       );
-      sum += evaluate(examples, pred, heads).macroF1;
+      const report = evaluate(examples, pred, heads);
+      sum += report.macroF1;
+      report.labels.forEach((l, i) => (f1[i] = (f1[i] as number) + l.f1 / 20));
     }
   }
-  return sum / 20;
+  return { macroF1: sum / 20, f1 };
 }
