@@ -39,8 +39,9 @@ export const DEFAULT_RECIPE: Recipe = {
 
 /**
  * Extra training data and its loss weight per corpus (0 = unused): sentence examples from the
- * OPP-115 evidence spans of the training policies, APP-350 first/third-party segments, and the
- * repo's modern-policy paragraphs (data/train-extra); `votes` blends the annotators' vote share
+ * OPP-115 evidence spans of the training policies, APP-350 first/third-party segments, the
+ * repo's modern-policy paragraphs (data/train-extra) and its OPP-115-style segments
+ * (data/opp-style); `votes` blends the annotators' vote share
  * into the OPP-115 segments' training targets (votes.ts; 0 = the hard majority labels), and
  * `spanVotes` into the span sentences'.
  */
@@ -48,7 +49,9 @@ export const EXTRA_DATA = {
   spanSentences: 0.3,
   app350: 0,
   trainExtra: 1,
-  oppStyle: 0,
+  // OPP-115-style segments written for the project (data/opp-style): cv.ts +0.63 / +0.60 with
+  // seeds 115 / 7, select.ts +1.0 opp / +0.5 modern; weight 2 no better (docs/MODEL_CARD.md).
+  oppStyle: 1,
   // Train towards the share of annotators who gave each label (votes.ts): +0.6 / +1.0 / +0.8
   // split-half with SGD seeds 115 / 7 / 3, +1.0 / +0.7 / +0.3 modern (docs/MODEL_CARD.md).
   votes: 1,
