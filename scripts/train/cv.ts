@@ -11,7 +11,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModelFile } from '../../src/core/classifier/index';
-import { segmentKey, loadOppStyle, loadPglue, loadTrainExtra, type Example } from './data';
+import {
+  segmentKey,
+  loadApp350Labelled,
+  loadOppStyle,
+  loadPglue,
+  loadTrainExtra,
+  type Example,
+} from './data';
 import { outOfFold } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { MODEL_PATH } from './paths';
@@ -40,6 +47,7 @@ function pool(data: typeof EXTRA_DATA): Example[] {
       : []),
     ...(data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : []),
     ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
+    ...(data.app350Labelled > 0 ? loadApp350Labelled(data.app350Labelled) : []),
   ];
 }
 

@@ -12,6 +12,7 @@ import { withHeadingContext } from '../../src/core/classifier/index';
 import { readJsonl, sharedDataPath } from '../lib/shared-data';
 import { parseCsv } from './csv';
 import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD, type Targets } from './labels';
+import type { HeadId } from '../../src/core/classifier/index';
 
 export interface Example {
   text: string;
@@ -182,4 +183,80 @@ export function loadTrainExtra(weight: number): Example[] {
  */
 export function loadOppStyle(weight: number): Example[] {
   return loadRepoFile(join(REPO_DATA_DIR, 'opp-style', 'segments.jsonl'), weight);
+}
+
+/** The word 8-grams of a text (segmentKey's words). */
+function ngrams(text: string, n = 8): string[] {
+  const w = segmentKey(text).split(' ');
+  return Array.from({ length: Math.max(0, w.length - n + 1) }, (_, i) =>
+    w.slice(i, i + n).join(' '),
+  );
+}
+
+/** At least half the letters are Latin: one policy of the labelled batches is in Korean. */
+function mostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return (text.match(/[A-Za-z]/g)?.length ?? 0) >= letters / 2;
+}
+
+/** Label codes of scripts/data/app350-labels (the opp-style codes) → heads. */
+const LABEL_CODES: Record<string, HeadId> = {
+  fp: 'first-party-collection',
+  tp: 'third-party-sharing',
+  ac: 'user-access',
+  re: 'data-retention',
+  se: 'data-security',
+  sa: 'specific-audiences',
+  dnt: 'do-not-track',
+  pc: 'policy-change',
+  ch: 'user-choice',
+  in: 'other/introductory',
+  pnc: 'other/practice-not-covered',
+  ct: 'other/contact',
+};
+
+export const APP350_LABELS_DIR = fileURLToPath(new URL('../data/app350-labels/', import.meta.url));
+
+/**
+ * APP-350 training-policy segments labelled with PrivacyGLUE's 12 labels by helper agents
+ * (scripts/data/app350-labels/*.txt: `<policy>-<segment>\t<codes or ->`; the text stays in
+ * ../shared/data). Segments labelled `-` are left out, as PrivacyGLUE leaves out OPP-115's
+ * unlabelled segments; so are non-English segments and near-copies of any OPP-115 segment (some
+ * app policies reuse a website policy's text): none may stand in for a tuning or test segment,
+ * of either split, and OPP-115's own labels come first for its texts.
+ */
+export function loadApp350Labelled(weight: number): Example[] {
+  if (!existsSync(APP350_LABELS_DIR)) return [];
+  const opp = [...loadPglue('train'), ...loadPglue('validation'), ...loadPglue('test')];
+  const held = new Set(opp.flatMap((e) => ngrams(e.text)));
+  const nearCopy = (t: string): boolean => {
+    const g = ngrams(t);
+    return g.length > 0 && g.filter((x) => held.has(x)).length >= g.length / 2;
+  };
+  const text = new Map<string, string>();
+  for (const r of readJsonl<App350Record & { segment: number }>(
+    sharedDataPath('app350/train.jsonl'),
+  ))
+    text.set(`${r.policy}-${r.segment}`, r.text.split(/\s+/).filter(Boolean).join(' '));
+  const out: Example[] = [];
+  for (const f of readdirSync(APP350_LABELS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    for (const line of readFileSync(join(APP350_LABELS_DIR, f), 'utf8').split('\n')) {
+      if (line.trim() === '' || line.startsWith('//')) continue;
+      const [id = '', codes = ''] = line.split('\t');
+      const t = text.get(id.trim());
+      if (t === undefined) throw new Error(`${f}: unknown APP-350 segment ${id}`);
+      if (codes.trim() === '-' || nearCopy(t) || !mostlyLatin(t)) continue;
+      const y = emptyTargets(0);
+      for (const c of codes.split(',')) {
+        const head = LABEL_CODES[c.trim()];
+        if (!head) throw new Error(`${f}: unknown label code "${c}" on ${id}`);
+        y[headIndex(head)] = 1;
+      }
+      setOther(y);
+      out.push({ text: t, doc: `app350-${id.split('-')[0]}`, y, weight });
+    }
+  }
+  return out;
 }

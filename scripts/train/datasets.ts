@@ -4,6 +4,7 @@
  */
 import {
   loadApp350,
+  loadApp350Labelled,
   loadOppStyle,
   loadPglue,
   loadSegments,
@@ -54,6 +55,7 @@ export function corpusTraining(bench: Benchmark, data: ExtraData = EXTRA_DATA): 
     ...sentences(bench, segs, data),
     ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
     ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
+    ...(data.app350Labelled > 0 ? loadApp350Labelled(data.app350Labelled) : []),
   ];
 }
 

@@ -13,7 +13,15 @@ import {
   SETS,
   type SetName,
 } from '../../../scripts/data/ood/build';
-import { loadOppStyle, loadRepoFile, REPO_DATA_DIR } from '../../../scripts/train/data';
+import { hasSharedData } from '../../../scripts/lib/shared-data';
+import {
+  loadApp350Labelled,
+  loadOppStyle,
+  loadPglue,
+  loadRepoFile,
+  REPO_DATA_DIR,
+  segmentKey,
+} from '../../../scripts/train/data';
 import { headIndex } from '../../../scripts/train/labels';
 
 const dir = mkdtempSync(join(tmpdir(), 'fineprint-src-'));
@@ -70,5 +78,16 @@ describe('repo policy sets', () => {
     expect(opp.some((e) => e.y[intro] === 1 && e.y[headIndex('other')] === 1)).toBe(true);
     const modern = loadRepoFile(join(REPO_DATA_DIR, 'train-extra', 'modern-policies.jsonl'), 1);
     expect(modern.every((e) => e.y[contact] === -1)).toBe(true);
+  });
+});
+
+describe.runIf(hasSharedData())('APP-350 segments labelled with the 12 labels', () => {
+  it('resolve to APP-350 training texts, with every head known and no copy of a test segment', () => {
+    const rows = loadApp350Labelled(1);
+    expect(rows.length).toBeGreaterThan(2000);
+    expect(rows.every((e) => e.y.every((v) => v === 0 || v === 1))).toBe(true);
+    expect(rows.every((e) => e.y.some((v) => v === 1))).toBe(true);
+    const test = new Set(loadPglue('test').map((e) => segmentKey(e.text)));
+    expect(rows.filter((e) => test.has(segmentKey(e.text)))).toEqual([]);
   });
 });
