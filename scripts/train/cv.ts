@@ -11,14 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModelFile } from '../../src/core/classifier/index';
-import {
-  segmentKey,
-  loadApp350Labelled,
-  loadOppStyle,
-  loadPglue,
-  loadTrainExtra,
-  type Example,
-} from './data';
+import { segmentKey, loadPglue, loadTrainExtra, type Example } from './data';
+import { labelledForProject } from './datasets';
 import { outOfFold } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { MODEL_PATH } from './paths';
@@ -46,8 +40,7 @@ function pool(data: typeof EXTRA_DATA): Example[] {
       ? spanSentences(annotated, data.spanSentences, 'segment', data.spanVotes)
       : []),
     ...(data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : []),
-    ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
-    ...(data.app350Labelled > 0 ? loadApp350Labelled(data.app350Labelled) : []),
+    ...labelledForProject(data),
   ];
 }
 

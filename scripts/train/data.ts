@@ -13,6 +13,7 @@ import { readJsonl, sharedDataPath } from '../lib/shared-data';
 import { parseCsv } from './csv';
 import { emptyTargets, headIndex, PGLUE_LABEL_TO_HEAD, type Targets } from './labels';
 import type { HeadId } from '../../src/core/classifier/index';
+import { CAT, OTHER_TYPE } from '../data/ood/build';
 
 export interface Example {
   text: string;
@@ -96,6 +97,7 @@ export function loadSegments(split: Split): Example[] {
 
 interface App350Record {
   policy: number;
+  segment: number;
   text: string;
   categories: string[];
 }
@@ -199,21 +201,12 @@ function mostlyLatin(text: string): boolean {
   return (text.match(/[A-Za-z]/g)?.length ?? 0) >= letters / 2;
 }
 
-/** Label codes of scripts/data/app350-labels (the opp-style codes) → heads. */
-const LABEL_CODES: Record<string, HeadId> = {
-  fp: 'first-party-collection',
-  tp: 'third-party-sharing',
-  ac: 'user-access',
-  re: 'data-retention',
-  se: 'data-security',
-  sa: 'specific-audiences',
-  dnt: 'do-not-track',
-  pc: 'policy-change',
-  ch: 'user-choice',
-  in: 'other/introductory',
-  pnc: 'other/practice-not-covered',
-  ct: 'other/contact',
-};
+/** The head of a label code of scripts/data/app350-labels: the opp-style codes of build.ts. */
+function codeHead(code: string): HeadId | undefined {
+  const subtype = OTHER_TYPE[code];
+  if (subtype) return `other/${subtype}`;
+  return code === 'ot' ? undefined : CAT[code];
+}
 
 export const APP350_LABELS_DIR = fileURLToPath(new URL('../data/app350-labels/', import.meta.url));
 
@@ -234,9 +227,7 @@ export function loadApp350Labelled(weight: number): Example[] {
     return g.length > 0 && g.filter((x) => held.has(x)).length >= g.length / 2;
   };
   const text = new Map<string, string>();
-  for (const r of readJsonl<App350Record & { segment: number }>(
-    sharedDataPath('app350/train.jsonl'),
-  ))
+  for (const r of readJsonl<App350Record>(sharedDataPath('app350/train.jsonl')))
     text.set(`${r.policy}-${r.segment}`, r.text.split(/\s+/).filter(Boolean).join(' '));
   const out: Example[] = [];
   for (const f of readdirSync(APP350_LABELS_DIR)
@@ -250,7 +241,7 @@ export function loadApp350Labelled(weight: number): Example[] {
       if (codes.trim() === '-' || nearCopy(t) || !mostlyLatin(t)) continue;
       const y = emptyTargets(0);
       for (const c of codes.split(',')) {
-        const head = LABEL_CODES[c.trim()];
+        const head = codeHead(c.trim());
         if (!head) throw new Error(`${f}: unknown label code "${c}" on ${id}`);
         y[headIndex(head)] = 1;
       }

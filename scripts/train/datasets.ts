@@ -54,6 +54,16 @@ export function corpusTraining(bench: Benchmark, data: ExtraData = EXTRA_DATA): 
     ...withVoteTargets(load('train'), segs, data.votes),
     ...sentences(bench, segs, data),
     ...(data.app350 > 0 ? loadApp350('train', data.app350) : []),
+    ...labelledForProject(data),
+  ];
+}
+
+/**
+ * The segments labelled with all 12 PrivacyGLUE labels for this project (OPP-style segments,
+ * relabelled APP-350 policies): always on the training side, for either benchmark and in cv.ts.
+ */
+export function labelledForProject(data: ExtraData): Example[] {
+  return [
     ...(data.oppStyle > 0 ? loadOppStyle(data.oppStyle) : []),
     ...(data.app350Labelled > 0 ? loadApp350Labelled(data.app350Labelled) : []),
   ];

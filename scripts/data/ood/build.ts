@@ -29,7 +29,8 @@ import {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 
-const CAT: Record<string, CategoryId> = {
+/** Short category codes of the sources (also the codes of scripts/data/app350-labels). */
+export const CAT: Record<string, CategoryId> = {
   fp: 'first-party-collection',
   tp: 'third-party-sharing',
   ch: 'user-choice',
@@ -55,7 +56,7 @@ const SENS: Record<string, SensitiveId> = {
 };
 
 /** PrivacyGLUE's subtypes of `other`, as the opp-style set labels them. */
-const OTHER_TYPE: Record<string, OtherType> = {
+export const OTHER_TYPE: Record<string, OtherType> = {
   in: 'introductory',
   pnc: 'practice-not-covered',
   ct: 'contact',
