@@ -48,6 +48,8 @@ export const DEFAULT_RECIPE: Recipe = {
 export const EXTRA_DATA = {
   spanSentences: 0.3,
   app350: 0,
+  // Weight 2: cv flat (78.03 / 77.72 against 77.98 / 77.73), select.ts modern +0.8 but opp -0.3;
+  // with stop 20's 24 more policies +0.9 modern for -0.4 opp: inside seed noise, not taken.
   trainExtra: 1,
   // OPP-115-style segments written for the project (data/opp-style): cv.ts +0.63 / +0.60 / +0.79
   // with seeds 115 / 7 / 3, select.ts +1.0 opp / +0.5 modern; weight 2 no better (MODEL_CARD).
