@@ -34,6 +34,9 @@ for (const arg of process.argv.slice(2)) {
   const data = { ...EXTRA_DATA, ...v.data };
   const common = corpusTraining('pglue', data);
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);
+  const missing = [...heldOutDocs].filter((d) => !extra.some((e) => e.doc === d));
+  if (missing.length > 0)
+    throw new Error(`modern-held-out.txt: unknown policies ${missing.join(', ')}`);
   // -1: never held out (added after the list was frozen).
   const fold = (e: Example): number => (heldOutDocs.has(e.doc ?? '') ? fnv1a(e.doc ?? '') % 2 : -1);
   const t0 = performance.now();
