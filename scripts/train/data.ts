@@ -219,6 +219,14 @@ export const APP350_LABELS_DIR = fileURLToPath(new URL('../data/app350-labels/',
  * of either split, and OPP-115's own labels come first for its texts.
  */
 export function loadApp350Labelled(weight: number): Example[] {
+  // Parsed once per process: the near-copy check hashes every OPP-115 segment (about 1 s).
+  app350Labelled ??= readApp350Labelled();
+  return app350Labelled.map((ex) => ({ ...ex, weight }));
+}
+
+let app350Labelled: Example[] | undefined;
+
+function readApp350Labelled(): Example[] {
   if (!existsSync(APP350_LABELS_DIR)) return [];
   const opp = [...loadPglue('train'), ...loadPglue('validation'), ...loadPglue('test')];
   const held = new Set(opp.flatMap((e) => ngrams(e.text)));
@@ -246,7 +254,7 @@ export function loadApp350Labelled(weight: number): Example[] {
         y[headIndex(head)] = 1;
       }
       setOther(y);
-      out.push({ text: t, doc: `app350-${id.split('-')[0]}`, y, weight });
+      out.push({ text: t, doc: `app350-${id.split('-')[0]}`, y, weight: 1 });
     }
   }
   return out;
