@@ -15,7 +15,7 @@ import { CATEGORY_IDS } from '../../src/core/taxonomy';
 import { fnv1a } from '../../src/core/classifier/hash';
 import { corpusTraining } from './datasets';
 import { loadPglue, loadTrainExtra, type Example } from './data';
-import { evaluate, predict } from './evaluate';
+import { evaluate, predict, type Predictions } from './evaluate';
 import { fitModel } from './fit';
 import { PGLUE_HEADS } from './labels';
 import { EXTRA_DATA, variantRecipe, type Variant } from './recipe';
@@ -44,16 +44,30 @@ for (const arg of process.argv.slice(2)) {
   const scored = { examples: valid, parts: valid.map((ex) => headLogitParts(full.model, ex)) };
   const opp = splitHalfMacroF1(full.file, scored, PGLUE_HEADS, recipe, full.extra);
   let modern = 0;
+  const pooled: { held: Example[]; pred: Predictions } = {
+    held: [],
+    pred: { scores: [], decisions: [] },
+  };
   for (const k of [0, 1]) {
     const trainSide = data.trainExtra > 0 ? extra.filter((e) => fold(e) !== k) : [];
     const held = extra.filter(
       (e) => fold(e) === k && !(e.isHeading && e.text.split(/\s+/).length < 6),
     );
     const m = fitModel([...common, ...trainSide], valid, recipe).model;
-    modern += evaluate(held, predict(m, held), CATEGORY_IDS).macroF1 / 2;
+    const pred = predict(m, held);
+    modern += evaluate(held, pred, CATEGORY_IDS).macroF1 / 2;
+    pooled.held.push(...held);
+    pooled.pred.scores.push(...pred.scores);
+    pooled.pred.decisions.push(...pred.decisions);
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(0);
   console.log(
     `opp ${(opp * 100).toFixed(1)}  modern ${(modern * 100).toFixed(1)}  ${secs}s  ${arg}`,
+  );
+  // Where the modern figure is lost: precision / recall per label, both folds pooled.
+  const perLabel = evaluate(pooled.held, pooled.pred, CATEGORY_IDS).labels;
+  const pct = (x: number): string => (x * 100).toFixed(0);
+  console.log(
+    `  modern P/R: ${perLabel.map((l) => `${l.label} ${pct(l.precision)}/${pct(l.recall)}`).join(', ')}`,
   );
 }
