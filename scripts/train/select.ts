@@ -27,6 +27,10 @@ const heldOutDocs = new Set(
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('#')),
 );
+const extraDocs = new Set(loadTrainExtra(1).map((e) => e.doc));
+const missing = [...heldOutDocs].filter((d) => !extraDocs.has(d));
+if (missing.length > 0)
+  throw new Error(`modern-held-out.txt: unknown policies ${missing.join(', ')}`);
 
 for (const arg of process.argv.slice(2)) {
   const v = JSON.parse(arg) as Variant;
@@ -34,9 +38,6 @@ for (const arg of process.argv.slice(2)) {
   const data = { ...EXTRA_DATA, ...v.data };
   const common = corpusTraining('pglue', data);
   const extra = data.trainExtra > 0 ? loadTrainExtra(data.trainExtra) : loadTrainExtra(1);
-  const missing = [...heldOutDocs].filter((d) => !extra.some((e) => e.doc === d));
-  if (missing.length > 0)
-    throw new Error(`modern-held-out.txt: unknown policies ${missing.join(', ')}`);
   // -1: never held out (added after the list was frozen).
   const fold = (e: Example): number => (heldOutDocs.has(e.doc ?? '') ? fnv1a(e.doc ?? '') % 2 : -1);
   const t0 = performance.now();
