@@ -12,6 +12,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_IDS, SENSITIVE_IDS } from '../../src/core/taxonomy';
+import { isScoredHeading } from './ood/build';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILES = {
@@ -65,7 +66,7 @@ function load(set: SetName): Row[] {
       if (r.heading === true) {
         // Headings of six words or more are scored (TAXONOMY.md) and so carry the practice they
         // announce; shorter ones carry none.
-        const scored = r.text.trim().split(/\s+/).length >= 6;
+        const scored = isScoredHeading(r.text);
         if (r.sensitive.length) errors.push(`${where}: heading with sensitive labels`);
         if (!scored && r.categories.length) errors.push(`${where}: short heading with labels`);
         if (scored && !r.categories.length) errors.push(`${where}: long heading without a label`);

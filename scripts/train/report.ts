@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { classifyParagraphs, type Model } from '../../src/core/classifier/index';
 import { CATEGORY_IDS, type CategoryId } from '../../src/core/taxonomy';
 import { readJsonl, sharedDataPath } from '../lib/shared-data';
+import { isScoredHeading } from '../data/ood/build';
 import { APPCORP_ACCEPT, type AppcorpRecord } from './appcorp';
 import { loadRepoFile, REPO_DATA_DIR, type Example } from './data';
 import { evaluate, predict } from './evaluate';
@@ -91,7 +92,5 @@ export const TABLES_EVAL_PATH = join(REPO_DATA_DIR, 'ood', 'tables.jsonl');
 /** Paragraphs of one of the data/ood sets that are scored: headings under six words are not. */
 export function oodExamples(path = OOD_EVAL_PATH): Example[] {
   if (!existsSync(path)) return [];
-  return loadRepoFile(path, 1).filter(
-    (ex) => !ex.isHeading || ex.text.trim().split(/\s+/).length >= 6,
-  );
+  return loadRepoFile(path, 1).filter((ex) => !ex.isHeading || isScoredHeading(ex.text));
 }

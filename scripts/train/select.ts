@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { headLogitParts } from '../../src/core/classifier/index';
 import { CATEGORY_IDS } from '../../src/core/taxonomy';
 import { fnv1a } from '../../src/core/classifier/hash';
+import { isScoredHeading } from '../data/ood/build';
 import { corpusTraining } from './datasets';
 import { loadPglue, loadTrainExtra, type Example } from './data';
 import { evaluate, predict, type Predictions } from './evaluate';
@@ -51,9 +52,7 @@ for (const arg of process.argv.slice(2)) {
   };
   for (const k of [0, 1]) {
     const trainSide = data.trainExtra > 0 ? extra.filter((e) => fold(e) !== k) : [];
-    const held = extra.filter(
-      (e) => fold(e) === k && !(e.isHeading && e.text.split(/\s+/).length < 6),
-    );
+    const held = extra.filter((e) => fold(e) === k && (!e.isHeading || isScoredHeading(e.text)));
     const m = fitModel([...common, ...trainSide], valid, recipe).model;
     const pred = predict(m, held);
     modern += evaluate(held, pred, CATEGORY_IDS).macroF1 / 2;

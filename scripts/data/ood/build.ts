@@ -85,6 +85,11 @@ function codes<T extends string>(spec: string, table: Record<string, T>, where: 
   return out;
 }
 
+/** Whether a heading line is scored (TAXONOMY.md): six words or more; shorter ones are not. */
+export function isScoredHeading(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 6;
+}
+
 export function parseSource(file: string, withOtherTypes = false): Row[] {
   const rows: Row[] = [];
   let doc = '';
